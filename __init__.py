@@ -1,0 +1,17 @@
+"""xhslint: a rules-driven linter for Xiaohongshu (RED) KOL briefs and notes.
+
+The public Python API lives here and stays small and stable::
+
+    from xhslint import lint_text
+    result = lint_text("全网最低价，手慢无！", kind="copy")
+    for d in result.diagnostics:
+        print(d.rule, d.match)
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .linter.api import LintResult, lint_text
+
+__all__ = ["LintResult", "__version__", "lint_text"]

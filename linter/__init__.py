@@ -1,0 +1,1 @@
+"""The engine: documents, analysis, rules, kinds, configuration and formatters."""

@@ -1,0 +1,135 @@
+"""Analysis, once per document: sentences, languages, Chinese token edges and
+English tokens. Every rule reads this; none re-tokenises.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .document import Document
+from .language import LINE, ZH_SENTENCE, has_han, has_latin_words, line_language
+from .segmentation import Segmenter, get_segmenter
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    lang: str  # "zh" or "en"
+
+
+@dataclass(frozen=True)
+class EnToken:
+    start: int
+    end: int
+    lower: str
+    lemma: str
+
+
+@dataclass
+class AnalysedDocument:
+    doc: Document
+    lowered: str
+    sentences: list[Sentence]
+    languages: frozenset[str]
+    zh_edges: bytearray
+    en_tokens: list[EnToken]
+    kind: str = "copy"
+    kind_detected: bool = False
+    vertical: str | None = None
+    vertical_detected: bool = False
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    hits: dict = field(default_factory=dict, repr=False)  # filled by the term matcher
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s.start for s in self.sentences]
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def language(self) -> str:
+        if not self.languages:
+            return "none"
+        if len(self.languages) > 1:
+            return "mixed"
+        return next(iter(self.languages))
+
+    def sentence_index(self, offset: int) -> int | None:
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
+        return None
+
+    def zh_tokens(self) -> list[tuple[int, int]]:
+        """Chinese token spans, rebuilt from the edge index (for kinds that need them)."""
+        edges = [i for i, e in enumerate(self.zh_edges) if e]
+        return [(a, b) for a, b in zip(edges, edges[1:]) if self.doc.prose[a:b].strip()]
+
+
+def lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def analyse(doc: Document, segmenter: Segmenter | None = None, user_words: Iterable[str] = ()) -> AnalysedDocument:
+    prose = doc.prose
+    sentences: list[Sentence] = []
+    languages: set[str] = set()
+    edges = bytearray(len(prose) + 1)
+    english_lines: list[tuple[int, str]] = []
+    for match in LINE.finditer(prose):
+        line = match.group()
+        lang = line_language(line)
+        if lang is None:
+            continue
+        start = match.start()
+        if has_han(line):
+            seg = segmenter or get_segmenter(frozenset(user_words))
+            pos = start
+            for token in seg.cut(line):
+                edges[pos] = 1
+                pos += len(token)
+            edges[pos] = 1
+        if lang == "zh":
+            languages.add("zh")
+            if has_latin_words(line):
+                languages.add("en")  # mixed notes get both languages' rules
+            for s in ZH_SENTENCE.finditer(line):
+                if s.group().strip():
+                    sentences.append(Sentence(start + s.start(), start + s.end(), "zh"))
+        else:
+            languages.add("en")
+            english_lines.append((start, line))
+    en_tokens: list[EnToken] = []
+    if english_lines:
+        _english(english_lines, sentences, en_tokens)
+        sentences.sort(key=lambda s: s.start)
+    return AnalysedDocument(
+        doc=doc,
+        lowered=lower_same_length(prose),
+        sentences=sentences,
+        languages=frozenset(languages),
+        zh_edges=edges,
+        en_tokens=en_tokens,
+    )
+
+
+def _english(lines: list[tuple[int, str]], sentences: list[Sentence], tokens: list[EnToken]) -> None:
+    from .english import english_pipeline
+
+    nlp = english_pipeline()
+    for (start, _line), parsed in zip(lines, nlp.pipe(line for _, line in lines)):
+        for sent in parsed.sents:
+            if sent.text.strip():
+                s = start + sent.start_char
+                sentences.append(Sentence(s, s + len(sent.text), "en"))
+        for tok in parsed:
+            if not tok.is_space:
+                lower = tok.lower_
+                tokens.append(EnToken(start + tok.idx, start + tok.idx + len(tok), lower, (tok.lemma_ or lower).lower()))

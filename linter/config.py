@@ -1,0 +1,145 @@
+"""Configuration files and their discovery.
+
+Sources, in each directory from the linted file upwards (nearest wins, the
+first found in a directory in this order): ``.xhslint.toml`` (top-level
+keys), ``pyproject.toml`` (``[tool.xhslint]``), ``setup.cfg`` (``[xhslint]``).
+Command-line flags override the file; ``--config FILE`` skips discovery.
+"""
+
+from __future__ import annotations
+
+import configparser
+import sys
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .encoding import decode
+from .errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+LIST_KEYS = ("select", "ignore", "rule_paths", "brand_terms")
+STR_KEYS = ("vertical", "locale", "kind", "fail_on", "lang")
+CHOICES = {"kind": ("auto", "brief", "copy"), "fail_on": ("error", "warning", "info"), "lang": ("auto", "zh", "en")}
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    vertical: str | None = None
+    locale: str | None = None
+    kind: str = "auto"
+    fail_on: str = "error"
+    lang: str = "auto"
+    rule_paths: tuple[str, ...] = ()
+    brand_terms: tuple[str, ...] = ()
+    source: str | None = None
+
+    def merged(self, **overrides: Any) -> Config:
+        """Command-line values (not None) override the file."""
+        values = {k: v for k, v in overrides.items() if v is not None}
+        return replace(self, **values)
+
+
+def _as_list(value: Any, key: str, path: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v for part in value.splitlines() for v in part.split(",")]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"'{key}' must be a list of strings", path)
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def build_config(raw: dict[str, Any], path: str) -> Config:
+    values: dict[str, Any] = {}
+    base = Path(path).parent
+    for key, value in raw.items():
+        if key in LIST_KEYS:
+            items = _as_list(value, key, path)
+            if key == "rule_paths":
+                items = tuple(str((base / p).resolve()) for p in items)
+            values[key] = items
+        elif key in STR_KEYS:
+            if not isinstance(value, str):
+                raise ConfigError(f"'{key}' must be a string", path)
+            allowed = CHOICES.get(key)
+            if allowed and value not in allowed:
+                raise ConfigError(f"'{key}' must be one of {', '.join(allowed)} (got '{value}')", path)
+            values[key] = value
+        else:
+            known = ", ".join(LIST_KEYS + STR_KEYS)
+            raise ConfigError(f"unknown option '{key}' (known: {known})", path)
+    return Config(source=path, **values)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return decode(path.read_bytes(), str(path))
+    except OSError as exc:
+        raise ConfigError(f"cannot read ({exc.strerror})", str(path)) from None
+
+
+def _from_toml(path: Path, table: tuple[str, ...]) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(_read_text(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", str(path)) from None
+    for key in table:
+        data = data.get(key) if isinstance(data, dict) else None
+        if data is None:
+            return None
+    if not isinstance(data, dict):
+        raise ConfigError(f"[{'.'.join(table)}] must be a table", str(path))
+    return data
+
+
+def _from_setup_cfg(path: Path) -> dict[str, Any] | None:
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read_string(_read_text(path), source=str(path))
+    except configparser.Error as exc:
+        raise ConfigError(f"invalid setup.cfg: {str(exc).splitlines()[0]}", str(path)) from None
+    if not parser.has_section("xhslint"):
+        return None
+    return dict(parser.items("xhslint"))
+
+
+def load_config_file(path: str | Path) -> Config:
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError("config file not found", str(p))
+    if p.name == "pyproject.toml":
+        raw = _from_toml(p, ("tool", "xhslint"))
+    elif p.suffix == ".cfg" or p.suffix == ".ini":
+        raw = _from_setup_cfg(p)
+    else:
+        raw = _from_toml(p, ())
+    if raw is None:
+        raise ConfigError("no [xhslint] / [tool.xhslint] section", str(p))
+    return build_config(raw, str(p))
+
+
+@lru_cache(maxsize=256)
+def discover(directory: str) -> Config:
+    """The nearest config at or above ``directory``; defaults when none."""
+    current = Path(directory).resolve()
+    for folder in (current, *current.parents):
+        dot = folder / ".xhslint.toml"
+        if dot.is_file():
+            return build_config(_from_toml(dot, ()) or {}, str(dot))
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            raw = _from_toml(pyproject, ("tool", "xhslint"))
+            if raw is not None:
+                return build_config(raw, str(pyproject))
+        setup_cfg = folder / "setup.cfg"
+        if setup_cfg.is_file():
+            raw = _from_setup_cfg(setup_cfg)
+            if raw is not None:
+                return build_config(raw, str(setup_cfg))
+    return Config()

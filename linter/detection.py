@@ -1,0 +1,38 @@
+"""Detect a document's kind (brief or copy) and vertical from its words.
+
+Both are reported in the output so a wrong guess is visible and can be
+overridden with ``--kind`` / ``--vertical``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .lexicons import Lexicons
+from .matching import Hit, TermSet
+
+BRIEF_MIN_SCORE = 3
+VERTICAL_MIN_DISTINCT = 2
+VERTICAL_MARGIN = 1.5
+
+
+def detect_kind(lex: Lexicons, hits: Callable[[TermSet], list[Hit]], heading_spans: list[tuple[int, int]]) -> str:
+    """Distinct brief markers count 1; brief-section words count 2 in a heading, else 1."""
+    score = len({h.term.lower() for h in hits(lex.brief_markers)})
+    for hit in hits(lex.brief_headings):
+        in_heading = any(start <= hit.start < end for start, end in heading_spans)
+        score += 2 if in_heading else 1
+    return "brief" if score >= BRIEF_MIN_SCORE else "copy"
+
+
+def detect_vertical(lex: Lexicons, hits: Callable[[TermSet], list[Hit]]) -> str | None:
+    """The vertical with the most distinct cue words, when it clearly leads."""
+    scores = sorted(
+        ((len({h.term.lower() for h in hits(ts)}), v) for v, ts in lex.verticals.items()),
+        reverse=True,
+    )
+    if not scores or scores[0][0] < VERTICAL_MIN_DISTINCT:
+        return None
+    if len(scores) > 1 and scores[0][0] < VERTICAL_MARGIN * scores[1][0]:
+        return None
+    return scores[0][1]

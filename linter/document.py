@@ -1,0 +1,111 @@
+"""The document model: original text plus what the readers learned about it.
+
+Every offset anywhere in xhslint is an index into ``Document.text``, the text
+exactly as decoded (BOM removed). Parts that are not prose (code, HTML
+comments, URLs) are blanked out in ``prose`` -- a copy of the same length --
+so rules skip them without any offset arithmetic.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()（）\"'，。！？、]+", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A Markdown heading and the span of text it governs."""
+
+    heading: str
+    level: int
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    path: str
+    text: str
+    prose: str = ""
+    content: str = ""
+    title_span: tuple[int, int] | None = None
+    sections: list[Section] = field(default_factory=list)
+    source_format: str = "txt"
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        base = self.content or self.text
+        self.content = blank(base, [m.span() for m in _HTML_COMMENT.finditer(base)])
+        if not self.prose:
+            self.prose = blank(self.content, [m.span() for m in _URL.finditer(self.content)])
+        if self.title_span is None:
+            self.title_span = find_title(self.text)
+
+    @property
+    def title(self) -> str:
+        if not self.title_span:
+            return ""
+        return self.text[self.title_span[0] : self.title_span[1]]
+
+    @property
+    def body_start(self) -> int:
+        return self.title_span[1] if self.title_span else 0
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of an offset."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
+        return start, end
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace each span by spaces (newlines kept), preserving length and lines."""
+    if not spans:
+        return text
+    parts = []
+    last = 0
+    for start, end in sorted(spans):
+        if start < last:
+            start = last
+        if end <= start:
+            continue
+        parts.append(text[last:start])
+        parts.append(re.sub(r"[^\n]", " ", text[start:end]))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def find_title(text: str) -> tuple[int, int] | None:
+    """The first non-empty line, without a leading Markdown '#' marker."""
+    for match in re.finditer(r"[^\n]*", text):
+        line = match.group()
+        if not line.strip():
+            continue
+        start, end = match.span()
+        stripped = line.lstrip()
+        start += len(line) - len(stripped)
+        heading = re.match(r"#{1,6}\s+", stripped)
+        if heading:
+            start += heading.end()
+        end = start + len(text[start:end].rstrip())
+        return (start, end) if end > start else None
+    return None

@@ -1,0 +1,105 @@
+"""Turn bytes into text without losing or inventing characters.
+
+UTF-8 (with or without BOM) is the norm. Files from Chinese Windows tools are
+often GB18030/GBK, and Excel or Notepad sometimes write UTF-16; those are
+decoded when the evidence is good. Anything else is refused with a clear
+error rather than guessed into mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .errors import InputError
+
+MAX_BYTES = 5 * 1024 * 1024  # one note or brief; batches are streamed row by row
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# C0 controls other than tab, newline, carriage return and form feed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\t\r\n\u2000-\u206f]")
+
+
+def _plausible(text: str, share: float = 0.97) -> bool:
+    """Mostly common CJK, ASCII and punctuation, and no control characters."""
+    if not text or _CONTROL.search(text):
+        return False
+    return len(_PLAUSIBLE.findall(text)) >= share * len(text)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    even_nuls = data[0::2].count(0)
+    odd_nuls = data[1::2].count(0)
+    half = len(data) / 2
+    for enc, nuls in (("utf-16-le", odd_nuls), ("utf-16-be", even_nuls)):
+        # Chinese UTF-16 has few NULs, Latin UTF-16 about one per character:
+        # accept either when the decode is clean and plausible.
+        if len(data) % 2 == 0 and (nuls > 0.2 * half or data.count(0) == 0):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _plausible(text, 0.9):
+                return text
+    return None
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode a document's bytes or raise InputError with a one-line reason."""
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            f"file is too large ({len(data) / 1048576:.1f} MiB; the limit is "
+            f"{MAX_BYTES // 1048576} MiB per document)",
+            path,
+        )
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(enc)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"invalid {enc} after its byte-order mark ({exc.reason})", path) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        if "\x00" in text:
+            utf16 = _utf16_without_bom(data)
+            if utf16 is not None:
+                return utf16
+            raise InputError("binary file (contains NUL bytes); expected text", path)
+        return text
+    if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        raise InputError("binary file (contains NUL bytes); expected text", path)
+    # Most non-UTF-8 Chinese text is GB18030 (a superset of GBK and GB2312).
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _plausible(text):
+        return text
+    return _detect_other(data, path)
+
+
+def _detect_other(data: bytes, path: str) -> str:
+    from charset_normalizer import from_bytes  # lazy: only for unusual files
+
+    best = from_bytes(data, cp_isolation=["big5", "utf_16", "shift_jis", "cp1252"]).best()
+    if best is not None:
+        text = str(best)
+        if _plausible(text, 0.9):
+            return text
+    raise InputError(
+        "cannot detect the text encoding; save the file as UTF-8 (GB18030 and UTF-16 are also read)",
+        path,
+    )

@@ -1,0 +1,125 @@
+"""The engine: analyse a document once, scan all terms once, run each rule's
+kind, then filter by scope and inline suppressions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .analysis import AnalysedDocument, analyse
+from .detection import detect_kind, detect_vertical
+from .diagnostics import Diagnostic, FileResult
+from .document import Document
+from .kinds import Finding, get_kind
+from .lexicons import lexicons
+from .matching import Hit, TermMatcher, TermSet
+from .rule import Rule
+from .selection import check_known, select_rules
+from .suppression import find_suppressions
+
+KINDS = ("brief", "copy")
+LANGS = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Options:
+    kind: str = "auto"
+    vertical: str | None = None
+    lang: str = "auto"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    brand_terms: tuple[str, ...] = ()
+
+
+class _Context:
+    def __init__(self, linter: Linter, analysed: AnalysedDocument, hits: list[list[Hit]]) -> None:
+        self.analysed = analysed
+        self._linter = linter
+        self._hits = hits
+
+    def hits(self, termset: TermSet) -> list[Hit]:
+        return self._hits[self._linter.matcher.index_of(termset)]
+
+    def brand_hits(self) -> list[Hit] | None:
+        brand = self._linter.brand_set
+        return self.hits(brand) if brand is not None else None
+
+    def cue_terms(self, vertical: str) -> TermSet | None:
+        return self._linter.lex.verticals.get(vertical)
+
+
+class Linter:
+    """Rules chosen and compiled for one configuration; lint many documents."""
+
+    def __init__(self, rules: Sequence[Rule], options: Options | None = None) -> None:
+        self.options = options or Options()
+        check_known(self.options.select, rules, "select")
+        check_known(self.options.ignore, rules, "ignore")
+        self.rules = select_rules(rules, self.options.select, self.options.ignore)
+        self.lex = lexicons()
+        self.brand_set = TermSet(tuple(self.options.brand_terms)) if self.options.brand_terms else None
+        termsets = [ts for rule in self.rules for ts in rule.compiled.termsets]
+        termsets += self.lex.termsets()
+        if self.brand_set is not None:
+            termsets.append(self.brand_set)
+        self.matcher = TermMatcher(termsets)
+        self.user_words = self.matcher.user_words()
+
+    def analyse(self, doc: Document) -> tuple[AnalysedDocument, _Context]:
+        analysed = analyse(doc, user_words=self.user_words)
+        ctx = _Context(self, analysed, self.matcher.scan(analysed))
+        opts = self.options
+        if opts.kind in KINDS:
+            analysed.kind = opts.kind
+        else:
+            heading_spans = [(s.start, doc.text.find("\n", s.start) % (len(doc.text) + 1)) for s in doc.sections]
+            analysed.kind = detect_kind(self.lex, ctx.hits, heading_spans)
+            analysed.kind_detected = True
+        if opts.vertical:
+            analysed.vertical = opts.vertical
+        else:
+            analysed.vertical = detect_vertical(self.lex, ctx.hits)
+            analysed.vertical_detected = True
+        if opts.lang in LANGS:
+            analysed.languages = frozenset({opts.lang})
+        return analysed, ctx
+
+    def lint(self, doc: Document) -> FileResult:
+        analysed, ctx = self.analyse(doc)
+        suppressed = find_suppressions(doc)
+        diagnostics: list[Diagnostic] = []
+        for rule in self.rules:
+            if not rule.applies(analysed.kind, analysed.languages, analysed.vertical):
+                continue
+            for finding in get_kind(rule.kind).check(rule, ctx):
+                if not _in_scope(rule.scope, doc, finding):
+                    continue
+                if any(s.covers(rule, finding.start) for s in suppressed):
+                    continue
+                diagnostics.append(_diagnostic(rule, doc, finding))
+        diagnostics.sort(key=lambda d: (d.start, d.rule.id, d.end))
+        return FileResult(
+            path=doc.path,
+            kind=analysed.kind,
+            language=analysed.language,
+            vertical=analysed.vertical,
+            diagnostics=diagnostics,
+            kind_detected=analysed.kind_detected,
+            vertical_detected=analysed.vertical_detected,
+            text=doc.text,
+        )
+
+
+def _in_scope(scope: str, doc: Document, finding: Finding) -> bool:
+    if scope == "any":
+        return True
+    title = doc.title_span
+    in_title = title is not None and title[0] <= finding.start < max(title[1], title[0] + 1)
+    return in_title if scope == "title" else not in_title
+
+
+def _diagnostic(rule: Rule, doc: Document, f: Finding) -> Diagnostic:
+    line, column = doc.line_col(f.start)
+    end_line, end_column = doc.line_col(f.end)
+    match = doc.text[f.start : f.end] if f.match is None else f.match
+    return Diagnostic(rule, f.start, f.end, line, column, end_line, end_column, match, f.params)

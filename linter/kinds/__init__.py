@@ -1,0 +1,60 @@
+"""Rule kinds. Each module compiles a rule's fields once and checks documents.
+
+A kind knows nothing about particular rule ids: a rule that needs more is a
+new field or a new kind, never an ``if rule.id == ...`` here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ..matching import Hit, TermSet
+
+
+@dataclass
+class Finding:
+    start: int
+    end: int
+    params: dict[str, Any] = field(default_factory=dict)
+    match: str | None = None  # None: the text at [start, end)
+
+
+@dataclass
+class Compiled:
+    """What a kind keeps per rule; ``termsets`` join the shared matcher."""
+
+    termsets: list[TermSet] = field(default_factory=list)
+    data: Any = None
+
+
+class CheckContext(Protocol):
+    """What a kind may read about the document being linted."""
+
+    @property
+    def analysed(self): ...
+
+    def hits(self, termset: TermSet) -> list[Hit]: ...
+
+    def brand_hits(self) -> list[Hit] | None: ...
+
+    def cue_terms(self, vertical: str) -> TermSet | None: ...
+
+
+class Kind(Protocol):
+    def compile(self, rule) -> Compiled: ...
+
+    def check(self, rule, ctx: CheckContext): ...
+
+
+def get_kind(name: str) -> Kind:
+    from . import cues, density, metric, pattern, requires, terms
+
+    return {
+        "terms": terms,
+        "pattern": pattern,
+        "density": density,
+        "requires": requires,
+        "cues": cues,
+        "metric": metric,
+    }[name]  # type: ignore[return-value]

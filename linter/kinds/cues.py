@@ -1,0 +1,36 @@
+"""``cues``: coverage of the document's vertical cue lexicon (from
+``locales/*/verticals.yaml``) below a minimum number of distinct cues."""
+
+from __future__ import annotations
+
+from ..language import HAN
+from ..messages import catalogue
+from ..resources import LOCALES
+from . import Compiled, Finding
+
+
+def compile(rule) -> Compiled:
+    return Compiled()
+
+
+def check(rule, ctx):
+    analysed = ctx.analysed
+    if analysed.vertical is None:
+        return
+    cues = ctx.cue_terms(analysed.vertical)
+    if cues is None:
+        return
+    prose = analysed.doc.prose
+    if sum(1 for c in prose if not c.isspace()) < rule.spec.get("min_chars", 0):
+        return
+    found = {h.term.lower() for h in ctx.hits(cues)}
+    wanted = rule.spec["min_distinct"]
+    if len(found) < wanted:
+        chinese = analysed.language != "en"
+        examples = [t for t in cues.terms if bool(HAN.search(t)) == chinese][:5]
+        yield Finding(
+            0,
+            0,
+            {"found": len(found), "min": wanted, "vertical": {loc: catalogue(loc).verticals.get(analysed.vertical, {}).get("name", analysed.vertical) for loc in LOCALES}, "examples": ", ".join(examples)},
+            match="",
+        )

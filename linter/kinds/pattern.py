@@ -1,0 +1,18 @@
+"""``pattern``: regular expressions over the prose (or content incl. URLs)."""
+
+from __future__ import annotations
+
+from . import Compiled, Finding
+from .patterns import compile_patterns, find_all
+
+
+def compile(rule) -> Compiled:
+    spec = rule.spec
+    return Compiled(data=compile_patterns(rule, spec["patterns"], spec.get("ignore_case", True)))
+
+
+def check(rule, ctx):
+    doc = ctx.analysed.doc
+    text = doc.content if rule.spec.get("target") == "content" else doc.prose
+    for start, end in sorted(set(find_all(rule.compiled.data, text))):
+        yield Finding(start, end, {"match": doc.text[start:end]})

@@ -1,0 +1,122 @@
+"""Load rule files: parse YAML, validate against ``rules/schema.json``,
+compile each rule's kind. A bad file fails with its path, line and field."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import RuleError
+from .messages import catalogue
+from .resources import LOCALES, RULES_DIR, SCHEMA_PATH
+from .rule import Rule
+from .yaml_source import line_of, load_yaml
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return Draft202012Validator({"$defs": schema["$defs"], "$ref": "#/$defs/rule"})
+
+
+def rule_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_file(path: Path) -> list[Rule]:
+    data, node = load_yaml(path, RuleError)
+    if isinstance(data, dict) and "rules" in data:
+        items = data["rules"]
+        if not isinstance(items, list) or not items:
+            raise RuleError("'rules' must be a non-empty list of rules", str(path), line_of(node, ["rules"]))
+        extra = sorted(set(data) - {"rules"})
+        if extra:
+            raise RuleError(f"unknown top-level field '{extra[0]}'", str(path), line_of(node, [extra[0]]))
+        located = [(item, ["rules", i]) for i, item in enumerate(items)]
+    elif isinstance(data, dict):
+        located = [(data, [])]
+    else:
+        raise RuleError("a rule file must hold a mapping (one rule) or 'rules: [...]'", str(path), 1)
+    rules = []
+    validator = _validator()
+    from jsonschema.exceptions import best_match
+
+    for item, prefix in located:
+        error = best_match(validator.iter_errors(item))
+        if error is not None:
+            field_path = list(error.absolute_path)
+            raise RuleError(
+                f"field '{'.'.join(map(str, field_path)) or '(rule)'}': {error.message}",
+                str(path),
+                line_of(node, prefix + field_path),
+            )
+        rules.append(_build(item, str(path), line_of(node, prefix) or 1))
+    return rules
+
+
+def _build(item: dict, source: str, line: int) -> Rule:
+    from .kinds import get_kind
+
+    rule = Rule(
+        id=item["id"],
+        name=item["name"],
+        category=item["category"],
+        severity=item["severity"],
+        applies_to=item["applies_to"],
+        languages=tuple(item["languages"]),
+        kind=item["kind"],
+        rationale=item["rationale"].strip(),
+        references=item["references"],
+        examples=item["examples"],
+        spec=item,
+        source=source,
+        line=line,
+        verticals=tuple(item.get("verticals", ())),
+        scope=item.get("scope", "any"),
+    )
+    for locale in LOCALES:
+        entry = catalogue(locale).rule(rule.id)
+        message = (item.get("message") or {}).get(locale) or entry.get("message")
+        if not message:
+            raise RuleError(
+                f"rule {rule.id} has no {locale} message (add it to locales/{locale}/rules.yaml "
+                "or give 'message' in the rule)",
+                source,
+                line,
+            )
+        rule.message[locale] = message
+        suggest = item.get("suggest")
+        if isinstance(suggest, dict):
+            suggest = suggest.get(locale)
+        suggest = suggest or entry.get("suggest")
+        if suggest:
+            rule.suggest[locale] = suggest
+    rule.compiled = get_kind(rule.kind).compile(rule)
+    return rule
+
+
+def load_rules(extra_paths: Iterable[str | Path] = (), bundled: bool = True) -> list[Rule]:
+    """Bundled rules plus user rule folders or files; ids must be unique."""
+    files: list[Path] = rule_files(RULES_DIR) if bundled else []
+    for extra in extra_paths:
+        p = Path(extra)
+        if p.is_dir():
+            files.extend(rule_files(p))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise RuleError("rule path does not exist", str(p))
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        for rule in load_file(path):
+            for key in (rule.id, rule.name):
+                if key in seen:
+                    raise RuleError(f"duplicate rule '{key}' (also in {seen[key]})", rule.source, rule.line)
+                seen[key] = rule.source
+            rules.append(rule)
+    return rules

@@ -1,0 +1,186 @@
+"""Word-aware term matching: one Aho-Corasick automaton for every term of
+every loaded rule, confirmed against token edges.
+
+A Chinese term (any Han character) matches only where it starts and ends on
+jieba token edges, so 最 never fires inside 最近 or 最后. A Latin term
+matches case-insensitively on word boundaries; when a trained spaCy pipeline
+supplies lemmas, single-word English terms also match inflected forms.
+Exceptions (longer words that contain a term but are fine) and context guards
+(``not_followed_by``, ``not_preceded_by``) are checked per term set.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .analysis import AnalysedDocument
+from .language import HAN
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    term: str
+
+
+def flatten_terms(spec: object) -> tuple[str, ...]:
+    """Terms may be a list or a mapping of language -> list."""
+    if spec is None:
+        return ()
+    if isinstance(spec, Mapping):
+        return tuple(t for lang in sorted(spec) for t in spec[lang] or ())
+    return tuple(spec)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class TermSet:
+    """A list of terms with the exceptions and guards that confirm a match."""
+
+    terms: tuple[str, ...]
+    exceptions: tuple[str, ...] = ()
+    # (term or "*" for every term, guard string) pairs
+    not_followed_by: tuple[tuple[str, str], ...] = ()
+    not_preceded_by: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def from_spec(cls, spec: Mapping) -> TermSet:
+        return cls(
+            terms=flatten_terms(spec.get("terms")),
+            exceptions=flatten_terms(spec.get("exceptions")),
+            not_followed_by=_guards(spec.get("not_followed_by")),
+            not_preceded_by=_guards(spec.get("not_preceded_by")),
+        )
+
+    def han_terms(self) -> list[str]:
+        return [t for t in self.terms + self.exceptions if HAN.search(t)]
+
+
+def _guards(spec: object) -> tuple[tuple[str, str], ...]:
+    """A list guards every term; a mapping keys guard lists by term."""
+    if not spec:
+        return ()
+    if isinstance(spec, Mapping):
+        return tuple((term.lower(), g) for term, guards in spec.items() for g in guards)
+    return tuple(("*", g) for g in spec)  # type: ignore[union-attr]
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+class _Confirmer:
+    """Per term set: exception windows and guards, lower-cased once."""
+
+    def __init__(self, ts: TermSet) -> None:
+        self.windows: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for term in ts.terms:
+            t = term.lower()
+            for exc in ts.exceptions:
+                x = exc.lower()
+                k = x.find(t)
+                while k != -1:
+                    self.windows[t].append((x, k))
+                    k = x.find(t, k + 1)
+        self.followed: dict[str, tuple[str, ...]] = _by_term(ts.not_followed_by)
+        self.preceded: dict[str, tuple[str, ...]] = _by_term(ts.not_preceded_by)
+
+    def accept(self, text: str, start: int, end: int, key: str) -> bool:
+        for x, k in self.windows.get(key, ()):
+            s = start - k
+            if s >= 0 and text.startswith(x, s):
+                return False
+        followed = self.followed.get(key, ()) + self.followed.get("*", ())
+        if followed:
+            pos = end
+            while pos < len(text) and text[pos] in " \t":
+                pos += 1
+            if any(text.startswith(g, pos) for g in followed):
+                return False
+        preceded = self.preceded.get(key, ()) + self.preceded.get("*", ())
+        if preceded:
+            pos = start
+            while pos > 0 and text[pos - 1] in " \t":
+                pos -= 1
+            if any(text.endswith(g, 0, pos) for g in preceded):
+                return False
+        return True
+
+
+def _by_term(pairs: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for term, guard in pairs:
+        out[term] = (*out.get(term, ()), guard.lower())
+    return out
+
+
+class TermMatcher:
+    """All term sets compiled into one automaton; one scan per document."""
+
+    def __init__(self, termsets: Sequence[TermSet]) -> None:
+        import ahocorasick
+
+        self.termsets = list(termsets)
+        self._index = {id(ts): i for i, ts in enumerate(self.termsets)}
+        self._confirmers = [_Confirmer(ts) for ts in self.termsets]
+        owners: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._single_words: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for i, ts in enumerate(self.termsets):
+            for term in ts.terms:
+                key = term.lower()
+                if key:
+                    owners[key].append((i, term))
+                    if key.isascii() and key.isalpha():
+                        self._single_words[key].append((i, term))
+        self._automaton = ahocorasick.Automaton()
+        for key, payload in owners.items():
+            self._automaton.add_word(key, (key, HAN.search(key) is not None, tuple(payload)))
+        self._empty = not owners
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def user_words(self) -> frozenset[str]:
+        """Chinese terms and exceptions, for the segmenter's dictionary."""
+        return frozenset(w for ts in self.termsets for w in ts.han_terms())
+
+    def index_of(self, ts: TermSet) -> int:
+        return self._index[id(ts)]
+
+    def scan(self, analysed: AnalysedDocument) -> list[list[Hit]]:
+        results: list[list[Hit]] = [[] for _ in self.termsets]
+        if self._empty:
+            return results
+        text = analysed.lowered
+        edges = analysed.zh_edges
+        n = len(text)
+        seen: set[tuple[int, int, int]] = set()
+        for last, (key, han, payload) in self._automaton.iter(text):
+            end = last + 1
+            start = end - len(key)
+            if han:
+                if not (edges[start] and edges[end]):
+                    continue
+            else:
+                if _is_word_char(key[0]) and start > 0 and _is_word_char(text[start - 1]):
+                    continue
+                if _is_word_char(key[-1]) and end < n and _is_word_char(text[end]):
+                    continue
+            for i, term in payload:
+                if self._confirmers[i].accept(text, start, end, key):
+                    results[i].append(Hit(start, end, analysed.text[start:end]))
+                    seen.add((i, start, end))
+        if analysed.en_tokens and self._single_words:
+            for tok in analysed.en_tokens:
+                if tok.lemma == tok.lower:
+                    continue
+                for i, _term in self._single_words.get(tok.lemma, ()):
+                    if (i, tok.start, tok.end) in seen:
+                        continue
+                    if self._confirmers[i].accept(text, tok.start, tok.end, tok.lemma):
+                        results[i].append(Hit(tok.start, tok.end, analysed.text[tok.start : tok.end]))
+            for hits in results:
+                hits.sort(key=lambda h: h.start)
+        return results
+

@@ -1,0 +1,85 @@
+"""User-facing text in Chinese and English, from ``locales/<locale>/``.
+
+``rules.yaml`` holds each bundled rule's message and suggestion by id;
+``ui.yaml`` holds the CLI's own strings; ``verticals.yaml`` the verticals'
+names, descriptions and cue lexicons; ``detection.yaml`` the words that mark
+a brief. Rule ids and JSON fields never change
+with the locale -- only these strings do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .errors import ConfigError
+from .resources import LOCALES, LOCALES_DIR
+
+DEFAULT_LOCALE = "en"
+
+
+def normalise_locale(locale: str | None) -> str:
+    if not locale:
+        return DEFAULT_LOCALE
+    aliases = {"zh": "zh-CN", "zh_cn": "zh-CN", "zh-cn": "zh-CN", "zh-hans": "zh-CN", "en-us": "en", "en-gb": "en"}
+    value = aliases.get(locale.lower(), locale)
+    if value not in LOCALES:
+        raise ConfigError(f"unknown locale '{locale}' (choose from {', '.join(LOCALES)})")
+    return value
+
+
+@dataclass
+class Catalogue:
+    locale: str
+    rules: dict[str, dict[str, str]]
+    ui: dict[str, str]
+    verticals: dict[str, dict[str, Any]]
+    detection: dict[str, list[str]]
+
+    def rule(self, rule_id: str) -> dict[str, str]:
+        return self.rules.get(rule_id, {})
+
+    def text(self, key: str, **params: Any) -> str:
+        return format_message(self.ui.get(key, key), params, self.locale)
+
+
+def _read(locale: str, name: str) -> dict:
+    from .errors import RuleError
+    from .yaml_source import load_yaml
+
+    path = LOCALES_DIR / locale / name
+    if not path.exists():
+        return {}
+    data, _ = load_yaml(path, RuleError)
+    return data or {}
+
+
+@lru_cache(maxsize=None)
+def catalogue(locale: str) -> Catalogue:
+    return Catalogue(
+        locale=locale,
+        rules=_read(locale, "rules.yaml"),
+        ui=_read(locale, "ui.yaml"),
+        verticals=_read(locale, "verticals.yaml"),
+        detection=_read(locale, "detection.yaml"),
+    )
+
+
+class _Params(dict):
+    def __init__(self, params: dict[str, Any], locale: str) -> None:
+        super().__init__()
+        for key, value in params.items():
+            if isinstance(value, dict):  # localised value, e.g. an element label
+                value = value.get(locale) or next(iter(value.values()), "")
+            self[key] = value
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def format_message(template: str, params: dict[str, Any], locale: str) -> str:
+    try:
+        return template.format_map(_Params(params, locale))
+    except (ValueError, IndexError):  # a stray brace in a user message
+        return template

@@ -1,0 +1,51 @@
+"""Every rule's own examples: each `flag` text must trigger the rule, each
+`pass` text must not (the sqlfluff / prh idea). One test case per example."""
+
+from __future__ import annotations
+
+import pytest
+
+from xhslint.linter.loader import load_rules
+
+RULES = load_rules()
+
+
+def _cases():
+    for rule in RULES:
+        for expect in ("flag", "pass"):
+            for i, example in enumerate(rule.examples[expect]):
+                yield pytest.param(rule, expect, example, id=f"{rule.id}-{expect}-{i}")
+
+
+@pytest.mark.parametrize(("rule", "expect", "example"), list(_cases()))
+def test_rule_example(rule, expect, example):
+    from xhslint import lint_text
+
+    if isinstance(example, str):
+        example = {"text": example}
+    kind = example.get("kind") or (rule.applies_to if rule.applies_to != "any" else "copy")
+    vertical = example.get("vertical") or (rule.verticals[0] if rule.verticals else None)
+    result = lint_text(
+        example["text"],
+        kind=kind,
+        vertical=vertical,
+        select=[rule.id],
+        brand_terms=example.get("brand_terms", ()),
+        markdown=example.get("markdown", False),
+    )
+    fired = [d for d in result.diagnostics if d.rule_id == rule.id]
+    if expect == "flag":
+        assert fired, f"{rule.id} should flag: {example['text']!r}"
+    else:
+        assert not fired, f"{rule.id} should pass but flagged {[d.match for d in fired]}: {example['text']!r}"
+
+
+def test_every_rule_has_both_kinds_of_example():
+    assert RULES
+    for rule in RULES:
+        assert rule.examples["flag"] and rule.examples["pass"], rule.id
+
+
+def test_every_kind_is_exercised_by_bundled_rules():
+    kinds = {rule.kind for rule in RULES}
+    assert kinds == {"terms", "pattern", "density", "requires", "cues", "metric"}
