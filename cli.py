@@ -39,18 +39,45 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=True))
-@click.option("--kind", type=click.Choice(["brief", "copy", "auto"]), help="What the documents are [default: auto].")
+@click.option(
+    "--kind", type=click.Choice(["brief", "copy", "auto"]), help="What the documents are [default: auto]."
+)
 @click.option("--vertical", metavar="ID", help=VERTICAL_HELP)
 @click.option("--lang", type=click.Choice(["zh", "en", "auto"]), help="Text language [default: auto].")
 @click.option("--locale", metavar="LOCALE", help="Message language: zh-CN or en [default: en].")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--select", multiple=True, metavar="RULES", help="Only these rules: ids, names, prefixes, categories.")
-@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same selectors as --select).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Exit 1 at or above [default: error].")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file; no discovery.")
+@click.option(
+    "--select", multiple=True, metavar="RULES", help="Only these rules: ids, names, prefixes, categories."
+)
+@click.option(
+    "--ignore", multiple=True, metavar="RULES", help="Skip these rules (same selectors as --select)."
+)
+@click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "info"]), help="Exit 1 at or above [default: error]."
+)
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file; no discovery."
+)
 @click.option("--stdin-filename", metavar="NAME", help="Name for '-' input (a .md name parses Markdown).")
 @click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR).")
-def lint(paths, kind, vertical, lang, locale, fmt, select, ignore, fail_on, config_path, stdin_filename, no_color):
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even when problems are found (input errors still exit 2)."
+)
+def lint(
+    paths,
+    kind,
+    vertical,
+    lang,
+    locale,
+    fmt,
+    select,
+    ignore,
+    fail_on,
+    config_path,
+    stdin_filename,
+    no_color,
+    exit_zero,
+):
     """Lint briefs and notes (.txt, .md, or - for stdin); directories recurse."""
     from .linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, XhslintError
     from .linter.runner import run_lint
@@ -78,7 +105,7 @@ def lint(paths, kind, vertical, lang, locale, fmt, select, ignore, fail_on, conf
         click.echo(error.one_line(), err=True)
     if outcome.errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if outcome.failed else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if outcome.failed and not exit_zero else EXIT_OK)
 
 
 @main.group(context_settings=CONTEXT)
@@ -89,7 +116,9 @@ def rules() -> None:
 @rules.command("list", context_settings=CONTEXT)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (for rule_paths).")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Config file (for rule_paths)."
+)
 def rules_list(fmt, select, config_path):
     """One line per rule: id, name, category, severity, scope."""
     from .linter.errors import XhslintError
@@ -105,7 +134,9 @@ def rules_list(fmt, select, config_path):
 @click.argument("rule")
 @click.option("--locale", metavar="LOCALE", help="Message language: zh-CN or en [default: en].")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (for rule_paths).")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Config file (for rule_paths)."
+)
 def rules_show(rule, locale, fmt, config_path):
     """Everything about one rule: rationale, references and examples."""
     from .linter.errors import XhslintError
@@ -132,7 +163,10 @@ def run() -> None:
     except Exception as exc:
         if os.environ.get("XHSLINT_DEBUG"):
             raise
-        click.echo(f"xhslint: internal error: {type(exc).__name__}: {exc} (set XHSLINT_DEBUG=1 for details)", err=True)
+        click.echo(
+            f"xhslint: internal error: {type(exc).__name__}: {exc} (set XHSLINT_DEBUG=1 for details)",
+            err=True,
+        )
         sys.exit(EXIT_INTERNAL)
 
 

@@ -64,11 +64,6 @@ class AnalysedDocument:
             return i
         return None
 
-    def zh_tokens(self) -> list[tuple[int, int]]:
-        """Chinese token spans, rebuilt from the edge index (for kinds that need them)."""
-        edges = [i for i, e in enumerate(self.zh_edges) if e]
-        return [(a, b) for a, b in zip(edges, edges[1:]) if self.doc.prose[a:b].strip()]
-
 
 def lower_same_length(text: str) -> str:
     lowered = text.lower()
@@ -77,7 +72,9 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def analyse(doc: Document, segmenter: Segmenter | None = None, user_words: Iterable[str] = ()) -> AnalysedDocument:
+def analyse(
+    doc: Document, segmenter: Segmenter | None = None, user_words: Iterable[str] = ()
+) -> AnalysedDocument:
     prose = doc.prose
     sentences: list[Sentence] = []
     languages: set[str] = set()
@@ -124,7 +121,7 @@ def _english(lines: list[tuple[int, str]], sentences: list[Sentence], tokens: li
     from .english import english_pipeline
 
     nlp = english_pipeline()
-    for (start, _line), parsed in zip(lines, nlp.pipe(line for _, line in lines)):
+    for (start, _line), parsed in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
         for sent in parsed.sents:
             if sent.text.strip():
                 s = start + sent.start_char
@@ -132,4 +129,6 @@ def _english(lines: list[tuple[int, str]], sentences: list[Sentence], tokens: li
         for tok in parsed:
             if not tok.is_space:
                 lower = tok.lower_
-                tokens.append(EnToken(start + tok.idx, start + tok.idx + len(tok), lower, (tok.lemma_ or lower).lower()))
+                tokens.append(
+                    EnToken(start + tok.idx, start + tok.idx + len(tok), lower, (tok.lemma_ or lower).lower())
+                )

@@ -1,8 +1,8 @@
 """The Python API: the same results as the CLI, without the CLI.
 
-    >>> from xhslint import lint_text
-    >>> result = lint_text("全网最低价，手慢无！", kind="copy")
-    >>> [d.rule_id for d in result.diagnostics]  # doctest: +SKIP
+>>> from xhslint import lint_text
+>>> result = lint_text("全网最低价，手慢无！", kind="copy")
+>>> [d.rule_id for d in result.diagnostics]  # doctest: +SKIP
 """
 
 from __future__ import annotations

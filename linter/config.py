@@ -25,7 +25,11 @@ else:  # pragma: no cover
 
 LIST_KEYS = ("select", "ignore", "rule_paths", "brand_terms")
 STR_KEYS = ("vertical", "locale", "kind", "fail_on", "lang")
-CHOICES = {"kind": ("auto", "brief", "copy"), "fail_on": ("error", "warning", "info"), "lang": ("auto", "zh", "en")}
+CHOICES = {
+    "kind": ("auto", "brief", "copy"),
+    "fail_on": ("error", "warning", "info"),
+    "lang": ("auto", "zh", "en"),
+}
 
 
 @dataclass(frozen=True)

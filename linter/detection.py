@@ -16,7 +16,9 @@ VERTICAL_MIN_DISTINCT = 2
 VERTICAL_MARGIN = 1.5
 
 
-def detect_kind(lex: Lexicons, hits: Callable[[TermSet], list[Hit]], heading_spans: list[tuple[int, int]]) -> str:
+def detect_kind(
+    lex: Lexicons, hits: Callable[[TermSet], list[Hit]], heading_spans: list[tuple[int, int]]
+) -> str:
     """Distinct brief markers count 1; brief-section words count 2 in a heading, else 1."""
     score = len({h.term.lower() for h in hits(lex.brief_markers)})
     for hit in hits(lex.brief_headings):

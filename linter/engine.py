@@ -72,7 +72,9 @@ class Linter:
         if opts.kind in KINDS:
             analysed.kind = opts.kind
         else:
-            heading_spans = [(s.start, doc.text.find("\n", s.start) % (len(doc.text) + 1)) for s in doc.sections]
+            heading_spans = [
+                (s.start, doc.text.find("\n", s.start) % (len(doc.text) + 1)) for s in doc.sections
+            ]
             analysed.kind = detect_kind(self.lex, ctx.hits, heading_spans)
             analysed.kind_detected = True
         if opts.vertical:

@@ -12,7 +12,7 @@ Exceptions (longer words that contain a term but are fine) and context guards
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .analysis import AnalysedDocument
@@ -125,15 +125,15 @@ class TermMatcher:
         self.termsets = list(termsets)
         self._index = {id(ts): i for i, ts in enumerate(self.termsets)}
         self._confirmers = [_Confirmer(ts) for ts in self.termsets]
-        owners: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        self._single_words: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        owners: dict[str, list[int]] = defaultdict(list)
+        self._single_words: dict[str, list[int]] = defaultdict(list)
         for i, ts in enumerate(self.termsets):
             for term in ts.terms:
                 key = term.lower()
-                if key:
-                    owners[key].append((i, term))
+                if key and i not in owners[key]:
+                    owners[key].append(i)
                     if key.isascii() and key.isalpha():
-                        self._single_words[key].append((i, term))
+                        self._single_words[key].append(i)
         self._automaton = ahocorasick.Automaton()
         for key, payload in owners.items():
             self._automaton.add_word(key, (key, HAN.search(key) is not None, tuple(payload)))
@@ -167,7 +167,7 @@ class TermMatcher:
                     continue
                 if _is_word_char(key[-1]) and end < n and _is_word_char(text[end]):
                     continue
-            for i, term in payload:
+            for i in payload:
                 if self._confirmers[i].accept(text, start, end, key):
                     results[i].append(Hit(start, end, analysed.text[start:end]))
                     seen.add((i, start, end))
@@ -175,7 +175,7 @@ class TermMatcher:
             for tok in analysed.en_tokens:
                 if tok.lemma == tok.lower:
                     continue
-                for i, _term in self._single_words.get(tok.lemma, ()):
+                for i in self._single_words.get(tok.lemma, ()):
                     if (i, tok.start, tok.end) in seen:
                         continue
                     if self._confirmers[i].accept(text, tok.start, tok.end, tok.lemma):
@@ -183,4 +183,3 @@ class TermMatcher:
             for hits in results:
                 hits.sort(key=lambda h: h.start)
         return results
-

@@ -10,7 +10,7 @@ with the locale -- only these strings do.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from .errors import ConfigError
@@ -22,7 +22,14 @@ DEFAULT_LOCALE = "en"
 def normalise_locale(locale: str | None) -> str:
     if not locale:
         return DEFAULT_LOCALE
-    aliases = {"zh": "zh-CN", "zh_cn": "zh-CN", "zh-cn": "zh-CN", "zh-hans": "zh-CN", "en-us": "en", "en-gb": "en"}
+    aliases = {
+        "zh": "zh-CN",
+        "zh_cn": "zh-CN",
+        "zh-cn": "zh-CN",
+        "zh-hans": "zh-CN",
+        "en-us": "en",
+        "en-gb": "en",
+    }
     value = aliases.get(locale.lower(), locale)
     if value not in LOCALES:
         raise ConfigError(f"unknown locale '{locale}' (choose from {', '.join(LOCALES)})")
@@ -55,7 +62,7 @@ def _read(locale: str, name: str) -> dict:
     return data or {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(locale: str) -> Catalogue:
     return Catalogue(
         locale=locale,

@@ -37,9 +37,7 @@ def read_path(path: str) -> Document:
         raise InputError("is a directory", path)
     suffix = p.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise InputError(
-            f"unsupported file type '{suffix}' (supported: .txt, .md, or '-' for stdin)", path
-        )
+        raise InputError(f"unsupported file type '{suffix}' (supported: .txt, .md, or '-' for stdin)", path)
     try:
         data = p.read_bytes()
     except OSError as exc:

@@ -29,7 +29,7 @@ def _walk(items, inside_unbounded: bool) -> None:
     for op, av in items:
         name = str(op)
         if name in _REPEATS:
-            low, high, sub = av
+            _low, high, sub = av
             unbounded = high == MAXREPEAT or high > 100
             if unbounded and inside_unbounded and name != "POSSESSIVE_REPEAT":
                 raise UnsafePattern("nested unbounded quantifiers can backtrack catastrophically")

@@ -43,7 +43,9 @@ def list_rules(fmt: str, select: tuple[str, ...] | None, config_path: str | None
     width = max((len(r.name) for r in chosen), default=10)
     lines = [f"{'ID':<7} {'NAME':<{width}} {'CATEGORY':<13} {'SEVERITY':<8} {'APPLIES':<6} KIND"]
     for r in chosen:
-        lines.append(f"{r.id:<7} {r.name:<{width}} {r.category:<13} {r.severity:<8} {r.applies_to:<6} {r.kind}")
+        lines.append(
+            f"{r.id:<7} {r.name:<{width}} {r.category:<13} {r.severity:<8} {r.applies_to:<6} {r.kind}"
+        )
     return "\n".join(lines)
 
 

@@ -38,8 +38,12 @@ def format_text(results: Sequence[FileResult], locale: str, color: bool = False)
     for result in results:
         detected = cat.text("detected")
         kind = result.kind + (f" ({detected})" if result.kind_detected else "")
-        vertical = (result.vertical or cat.text("none")) + (f" ({detected})" if result.vertical_detected else "")
-        header = cat.text("file_header", path=result.path, kind=kind, vertical=vertical, language=result.language)
+        vertical = (result.vertical or cat.text("none")) + (
+            f" ({detected})" if result.vertical_detected else ""
+        )
+        header = cat.text(
+            "file_header", path=result.path, kind=kind, vertical=vertical, language=result.language
+        )
         out.append(click.style(header, dim=True) if color else header)
         for d in result.diagnostics:
             where = f"{result.path}:{d.line}:{d.column}:"

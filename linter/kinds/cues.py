@@ -31,6 +31,14 @@ def check(rule, ctx):
         yield Finding(
             0,
             0,
-            {"found": len(found), "min": wanted, "vertical": {loc: catalogue(loc).verticals.get(analysed.vertical, {}).get("name", analysed.vertical) for loc in LOCALES}, "examples": ", ".join(examples)},
+            {
+                "found": len(found),
+                "min": wanted,
+                "vertical": {
+                    loc: catalogue(loc).verticals.get(analysed.vertical, {}).get("name", analysed.vertical)
+                    for loc in LOCALES
+                },
+                "examples": ", ".join(examples),
+            },
             match="",
         )

@@ -22,7 +22,9 @@ def compile(rule) -> Compiled:
     elements = []
     for spec in rule.spec["elements"]:
         ts = TermSet.from_spec(spec) if spec.get("terms") else None
-        elements.append(Element(spec["id"], spec["label"], ts, compile_patterns(rule, spec.get("patterns", []))))
+        elements.append(
+            Element(spec["id"], spec["label"], ts, compile_patterns(rule, spec.get("patterns", [])))
+        )
     return Compiled(termsets=[e.termset for e in elements if e.termset], data=elements)
 
 
