@@ -19,11 +19,14 @@ VERTICAL_MARGIN = 1.5
 def detect_kind(
     lex: Lexicons, hits: Callable[[TermSet], list[Hit]], heading_spans: list[tuple[int, int]]
 ) -> str:
-    """Distinct brief markers count 1; brief-section words count 2 in a heading, else 1."""
+    """Distinct brief markers count 1; distinct section words 2 in a heading, else 1."""
     score = len({h.term.lower() for h in hits(lex.brief_markers)})
+    sections: dict[str, int] = {}
     for hit in hits(lex.brief_headings):
         in_heading = any(start <= hit.start < end for start, end in heading_spans)
-        score += 2 if in_heading else 1
+        word = hit.term.lower()
+        sections[word] = max(sections.get(word, 0), 2 if in_heading else 1)
+    score += sum(sections.values())
     return "brief" if score >= BRIEF_MIN_SCORE else "copy"
 
 

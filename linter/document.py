@@ -56,6 +56,14 @@ class Document:
     def body_start(self) -> int:
         return self.title_span[1] if self.title_span else 0
 
+    def heading_spans(self) -> list[tuple[int, int]]:
+        """The heading line of each Markdown section."""
+        spans = []
+        for section in self.sections:
+            end = self.text.find("\n", section.start)
+            spans.append((section.start, len(self.text) if end == -1 else end))
+        return spans
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of an offset."""
         index = bisect.bisect_right(self._line_starts, offset) - 1

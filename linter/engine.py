@@ -72,10 +72,7 @@ class Linter:
         if opts.kind in KINDS:
             analysed.kind = opts.kind
         else:
-            heading_spans = [
-                (s.start, doc.text.find("\n", s.start) % (len(doc.text) + 1)) for s in doc.sections
-            ]
-            analysed.kind = detect_kind(self.lex, ctx.hits, heading_spans)
+            analysed.kind = detect_kind(self.lex, ctx.hits, doc.heading_spans())
             analysed.kind_detected = True
         if opts.vertical:
             analysed.vertical = opts.vertical

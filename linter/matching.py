@@ -6,7 +6,9 @@ jieba token edges, so 最 never fires inside 最近 or 最后. A Latin term
 matches case-insensitively on word boundaries; when a trained spaCy pipeline
 supplies lemmas, single-word English terms also match inflected forms.
 Exceptions (longer words that contain a term but are fine) and context guards
-(``not_followed_by``, ``not_preceded_by``) are checked per term set.
+(``not_followed_by``, ``not_preceded_by``, and ``followed_by`` for terms that
+only count in one grammatical position) are checked per term set. In guards,
+``$`` stands for the end of a clause: punctuation, a line break or the end.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class TermSet:
     # (term or "*" for every term, guard string) pairs
     not_followed_by: tuple[tuple[str, str], ...] = ()
     not_preceded_by: tuple[tuple[str, str], ...] = ()
+    followed_by: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_spec(cls, spec: Mapping) -> TermSet:
@@ -52,6 +55,7 @@ class TermSet:
             exceptions=flatten_terms(spec.get("exceptions")),
             not_followed_by=_guards(spec.get("not_followed_by")),
             not_preceded_by=_guards(spec.get("not_preceded_by")),
+            followed_by=_guards(spec.get("followed_by")),
         )
 
     def han_terms(self) -> list[str]:
@@ -86,19 +90,22 @@ class _Confirmer:
                     k = x.find(t, k + 1)
         self.followed: dict[str, tuple[str, ...]] = _by_term(ts.not_followed_by)
         self.preceded: dict[str, tuple[str, ...]] = _by_term(ts.not_preceded_by)
+        self.required: dict[str, tuple[str, ...]] = _by_term(ts.followed_by)
 
     def accept(self, text: str, start: int, end: int, key: str) -> bool:
         for x, k in self.windows.get(key, ()):
             s = start - k
             if s >= 0 and text.startswith(x, s):
                 return False
+        after = end
+        while after < len(text) and text[after] in " \t":
+            after += 1
         followed = self.followed.get(key, ()) + self.followed.get("*", ())
-        if followed:
-            pos = end
-            while pos < len(text) and text[pos] in " \t":
-                pos += 1
-            if any(text.startswith(g, pos) for g in followed):
-                return False
+        if followed and any(_starts(text, g, after) for g in followed):
+            return False
+        required = self.required.get(key, ()) + self.required.get("*", ())
+        if required and not any(_starts(text, g, after) for g in required):
+            return False
         preceded = self.preceded.get(key, ()) + self.preceded.get("*", ())
         if preceded:
             pos = start
@@ -107,6 +114,15 @@ class _Confirmer:
             if any(text.endswith(g, 0, pos) for g in preceded):
                 return False
         return True
+
+
+CLAUSE_END = set("。！？!?，,；;：:…~～、）)」』\n\r")
+
+
+def _starts(text: str, guard: str, pos: int) -> bool:
+    if guard == "$":
+        return pos >= len(text) or text[pos] in CLAUSE_END
+    return text.startswith(guard, pos)
 
 
 def _by_term(pairs: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, ...]]:
