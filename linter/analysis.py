@@ -7,9 +7,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from .document import Document
-from .language import LINE, ZH_SENTENCE, has_han, has_latin_words, line_language
+from .language import LINE, ZH_SENTENCE, language_label, script_counts
 from .segmentation import Segmenter, get_segmenter
 
 
@@ -34,6 +35,7 @@ class AnalysedDocument:
     lowered: str
     sentences: list[Sentence]
     languages: frozenset[str]
+    language: str  # reported: zh, en, mixed or none
     zh_edges: bytearray
     en_tokens: list[EnToken]
     kind: str = "copy"
@@ -49,14 +51,6 @@ class AnalysedDocument:
     @property
     def text(self) -> str:
         return self.doc.text
-
-    @property
-    def language(self) -> str:
-        if not self.languages:
-            return "none"
-        if len(self.languages) > 1:
-            return "mixed"
-        return next(iter(self.languages))
 
     def sentence_index(self, offset: int) -> int | None:
         i = bisect_right(self._sentence_starts, offset) - 1
@@ -80,23 +74,23 @@ def analyse(
     languages: set[str] = set()
     edges = bytearray(len(prose) + 1)
     english_lines: list[tuple[int, str]] = []
+    total_han = total_words = 0
     for match in LINE.finditer(prose):
         line = match.group()
-        lang = line_language(line)
-        if lang is None:
+        han, words = script_counts(line)
+        if han + words == 0:
             continue
+        total_han += han
+        total_words += words
         start = match.start()
-        if has_han(line):
-            seg = segmenter or get_segmenter(frozenset(user_words))
-            pos = start
-            for token in seg.cut(line):
+        if han:
+            segmenter = segmenter or get_segmenter(frozenset(user_words))
+            for pos in accumulate(map(len, segmenter.cut(line)), initial=start):
                 edges[pos] = 1
-                pos += len(token)
-            edges[pos] = 1
-        if lang == "zh":
+        if han >= words:  # a Chinese line (one Latin word weighs one Han character)
             languages.add("zh")
-            if has_latin_words(line):
-                languages.add("en")  # mixed notes get both languages' rules
+            if words:
+                languages.add("en")  # mixed lines get both languages' rules
             for s in ZH_SENTENCE.finditer(line):
                 if s.group().strip():
                     sentences.append(Sentence(start + s.start(), start + s.end(), "zh"))
@@ -109,6 +103,7 @@ def analyse(
         sentences.sort(key=lambda s: s.start)
     return AnalysedDocument(
         doc=doc,
+        language=language_label(total_han, total_words),
         lowered=lower_same_length(prose),
         sentences=sentences,
         languages=frozenset(languages),

@@ -81,6 +81,7 @@ class Linter:
             analysed.vertical_detected = True
         if opts.lang in LANGS:
             analysed.languages = frozenset({opts.lang})
+            analysed.language = opts.lang
         return analysed, ctx
 
     def lint(self, doc: Document) -> FileResult:

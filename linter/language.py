@@ -11,31 +11,20 @@ LINE = re.compile(r"[^\n]+")
 ZH_SENTENCE = re.compile(r"[^。！？!?…]+[。！？!?…]*|[。！？!?…]+")
 
 
-def han_share(text: str) -> float:
-    """Han characters as a share of Han characters plus Latin words.
+def script_counts(text: str) -> tuple[int, int]:
+    """(Han characters, Latin words) in a text."""
+    return len(HAN.findall(text)), len(LATIN_WORD.findall(text))
 
-    Counting Latin *words* (not letters) keeps "这个 foundation 真的不脱妆"
-    Chinese: one Latin word weighs about as much as one Han character.
-    """
-    han = len(HAN.findall(text))
-    words = len(LATIN_WORD.findall(text))
+
+def language_label(han: int, words: int) -> str:
+    """A document's reported language: 'zh' or 'en' when one script has at
+    least 80% of the weight (so a brand name does not make a note 'mixed'),
+    'mixed' otherwise, 'none' without letters."""
     if han + words == 0:
-        return 0.0
-    return han / (han + words)
-
-
-def line_language(text: str) -> str | None:
-    """'zh', 'en', or None for a line with neither Han nor Latin letters."""
-    han = len(HAN.findall(text))
-    words = len(LATIN_WORD.findall(text))
-    if han + words == 0:
-        return None
-    return "zh" if han >= words else "en"
-
-
-def has_latin_words(text: str) -> bool:
-    return LATIN_WORD.search(text) is not None
-
-
-def has_han(text: str) -> bool:
-    return HAN.search(text) is not None
+        return "none"
+    share = han / (han + words)
+    if share >= 0.8:
+        return "zh"
+    if share <= 0.2:
+        return "en"
+    return "mixed"

@@ -1,0 +1,98 @@
+"""Heavy dependencies load only when a document needs them.
+
+Each check runs in a fresh interpreter (``sys.executable -c``) because this
+test process has long since imported everything. The child prints which
+modules ended up in ``sys.modules``; the assertions live here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("jieba", "spacy", "jsonschema", "ahocorasick")
+
+ZH_ONLY = "夏天必备的清爽防晒\n最近入手了这款防晒霜，质地很轻薄，上脸不油腻。\n姐妹们冲，全网最低价！\n"
+EN_ONLY = (
+    "My summer sunscreen pick\n"
+    "I have been using this sunscreen for two weeks. It feels light and leaves no white cast.\n"
+    "Honestly the best one I have tried, grab it now!\n"
+)
+
+REPORT = f"""
+import json, sys
+print(json.dumps({{name: name in sys.modules for name in {HEAVY!r}}}))
+"""
+
+
+def _modules_after(code: str, cwd: Path, *args: str) -> dict[str, bool]:
+    """Run ``code`` then report which heavy modules are imported."""
+    done = subprocess.run(
+        [sys.executable, "-c", code + REPORT, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,  # not the repo root: nothing importable by accident from the working directory
+        env=os.environ.copy(),  # conftest pins XHSLINT_SPACY_MODEL=blank unless set
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+LINT_TEXT = """
+import sys
+from xhslint import lint_text
+result = lint_text(sys.argv[1])
+assert result.language == sys.argv[2], result.language
+"""
+
+CLI_LINT = """
+import sys
+from xhslint.cli import main
+try:
+    main(["lint", "--exit-zero", sys.argv[1]])
+except SystemExit as exit:
+    assert exit.code == 0, exit.code
+"""
+
+
+def test_cli_import_is_light(tmp_path):
+    modules = _modules_after("import xhslint.cli", tmp_path)
+    assert not [name for name in HEAVY if modules[name]], modules
+
+
+def test_cli_help_is_light(tmp_path):
+    code = "from xhslint.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+    modules = _modules_after(code, tmp_path)
+    assert not [name for name in HEAVY if modules[name]], modules
+
+
+def test_chinese_text_does_not_import_spacy(tmp_path):
+    modules = _modules_after(LINT_TEXT, tmp_path, ZH_ONLY, "zh")
+    assert modules["jieba"], "sanity: a Chinese text is segmented with jieba"
+    assert not modules["spacy"], "spaCy was imported to lint a Chinese-only text"
+
+
+def test_english_text_does_not_import_jieba(tmp_path):
+    modules = _modules_after(LINT_TEXT, tmp_path, EN_ONLY, "en")
+    assert modules["spacy"], "sanity: an English text is tokenised with spaCy"
+    assert not modules["jieba"], "jieba was imported to lint an English-only text"
+
+
+@pytest.mark.parametrize(
+    ("text", "loaded", "not_loaded"),
+    [(ZH_ONLY, "jieba", "spacy"), (EN_ONLY, "spacy", "jieba")],
+    ids=["zh", "en"],
+)
+def test_cli_lint_loads_only_what_the_file_needs(tmp_path, text, loaded, not_loaded):
+    note = tmp_path / "note.txt"
+    note.write_text(text, encoding="utf-8")
+    modules = _modules_after(CLI_LINT, tmp_path, str(note))
+    assert modules[loaded], f"sanity: {loaded} should load for this note"
+    assert not modules[not_loaded], f"{not_loaded} was imported by `xhslint lint` for this note"
