@@ -59,11 +59,16 @@ class AnalysedDocument:
         return None
 
 
-def lower_same_length(text: str) -> str:
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\uff07": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold typographic apostrophes, keeping the length (offsets
+    into the folded text are offsets into the original)."""
     lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.translate(_FOLD)
 
 
 def analyse(
@@ -104,7 +109,7 @@ def analyse(
     return AnalysedDocument(
         doc=doc,
         language=language_label(total_han, total_words),
-        lowered=lower_same_length(prose),
+        lowered=fold(prose),
         sentences=sentences,
         languages=frozenset(languages),
         zh_edges=edges,

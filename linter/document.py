@@ -44,7 +44,7 @@ class Document:
         if not self.prose:
             self.prose = blank(self.content, [m.span() for m in _URL.finditer(self.content)])
         if self.title_span is None:
-            self.title_span = find_title(self.text)
+            self.title_span = find_title(self.content)  # comments and code are not the title
 
     @property
     def title(self) -> str:

@@ -24,7 +24,12 @@ _BOMS = (
 )
 # C0 controls other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\t\r\n\u2000-\u206f]")
+# Common CJK, ASCII, Latin-1 symbols (° ·), punctuation, arrows and dingbats,
+# emoji and variation selectors: what real notes are made of.
+_PLAUSIBLE = re.compile(
+    "[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\x20-\x7e\t\r\n\u00a0-\u00ff"
+    "\u2000-\u27bf\u2e80-\u2fdf\u3040-\u30ff\ufe00-\ufe0f\U0001f000-\U0001faff]"
+)
 
 
 def _plausible(text: str, share: float = 0.97) -> bool:
@@ -35,29 +40,33 @@ def _plausible(text: str, share: float = 0.97) -> bool:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    even_nuls = data[0::2].count(0)
-    odd_nuls = data[1::2].count(0)
-    half = len(data) / 2
-    for enc, nuls in (("utf-16-le", odd_nuls), ("utf-16-be", even_nuls)):
-        # Chinese UTF-16 has few NULs, Latin UTF-16 about one per character:
-        # accept either when the decode is clean and plausible.
-        if len(data) % 2 == 0 and (nuls > 0.2 * half or data.count(0) == 0):
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            if _plausible(text, 0.9):
-                return text
+    if len(data) % 2:
+        return None
+    # Chinese UTF-16 has few NULs, Latin UTF-16 about one per character: try
+    # the byte order with more NULs in high bytes first, and accept a clean,
+    # plausible decode.
+    orders = ["utf-16-le", "utf-16-be"]
+    if data[0::2].count(0) > data[1::2].count(0):
+        orders.reverse()
+    for enc in orders:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text, 0.9):
+            return text
     return None
+
+
+def _size(n: int) -> str:
+    return f"{n / 1048576:.1f} MiB" if n >= 1048576 else f"{n / 1024:.1f} KiB"
 
 
 def decode(data: bytes, path: str) -> str:
     """Decode a document's bytes or raise InputError with a one-line reason."""
     if len(data) > MAX_BYTES:
         raise InputError(
-            f"file is too large ({len(data) / 1048576:.1f} MiB; the limit is "
-            f"{MAX_BYTES // 1048576} MiB per document)",
-            path,
+            f"file is too large ({_size(len(data))}; the limit is {_size(MAX_BYTES)} per document)", path
         )
     for bom, enc in _BOMS:
         if data.startswith(bom):

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .analysis import AnalysedDocument
+from .analysis import AnalysedDocument, fold
 from .language import HAN
 
 
@@ -67,7 +67,7 @@ def _guards(spec: object) -> tuple[tuple[str, str], ...]:
     if not spec:
         return ()
     if isinstance(spec, Mapping):
-        return tuple((term.lower(), g) for term, guards in spec.items() for g in guards)
+        return tuple((fold(term), g) for term, guards in spec.items() for g in guards)
     return tuple(("*", g) for g in spec)  # type: ignore[union-attr]
 
 
@@ -81,9 +81,9 @@ class _Confirmer:
     def __init__(self, ts: TermSet) -> None:
         self.windows: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for term in ts.terms:
-            t = term.lower()
+            t = fold(term)
             for exc in ts.exceptions:
-                x = exc.lower()
+                x = fold(exc)
                 k = x.find(t)
                 while k != -1:
                     self.windows[t].append((x, k))
@@ -128,7 +128,7 @@ def _starts(text: str, guard: str, pos: int) -> bool:
 def _by_term(pairs: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for term, guard in pairs:
-        out[term] = (*out.get(term, ()), guard.lower())
+        out[term] = (*out.get(term, ()), fold(guard))
     return out
 
 
@@ -145,7 +145,7 @@ class TermMatcher:
         self._single_words: dict[str, list[int]] = defaultdict(list)
         for i, ts in enumerate(self.termsets):
             for term in ts.terms:
-                key = term.lower()
+                key = fold(term)
                 if key and i not in owners[key]:
                     owners[key].append(i)
                     if key.isascii() and key.isalpha():

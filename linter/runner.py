@@ -21,13 +21,17 @@ from .rule import SEVERITY_RANK
 class Outcome:
     results: list[FileResult]
     locale: str
-    fail_on: str
     errors: list[InputError] = field(default_factory=list)
+    fail_on: dict[int, str] = field(default_factory=dict)  # result index -> its config's fail_on
 
     @property
     def failed(self) -> bool:
-        threshold = SEVERITY_RANK[self.fail_on]
-        return any(SEVERITY_RANK[d.severity] >= threshold for r in self.results for d in r.diagnostics)
+        """Any finding at or above the ``fail_on`` of the config that governed its file."""
+        for i, result in enumerate(self.results):
+            threshold = SEVERITY_RANK[self.fail_on.get(i, "error")]
+            if any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics):
+                return True
+        return False
 
 
 def _options(config: Config) -> Options:
@@ -54,18 +58,23 @@ def run_lint(
     config_path: str | None = None,
     stdin_filename: str | None = None,
 ) -> Outcome:
-    overrides = {"kind": kind, "vertical": vertical, "lang": lang, "select": select, "ignore": ignore}
+    overrides = {
+        "kind": kind,
+        "vertical": vertical,
+        "lang": lang,
+        "select": select,
+        "ignore": ignore,
+        "fail_on": fail_on,
+    }
     fixed = load_config_file(config_path) if config_path else None
-    base = (fixed or discover(os.getcwd())).merged(locale=locale, fail_on=fail_on)
-    out_locale = normalise_locale(base.locale)
-    results: list[FileResult] = []
-    errors: list[InputError] = []
-    for path in expand_paths(list(paths)):
-        if path == "-":
-            where = os.path.dirname(os.path.abspath(stdin_filename)) if stdin_filename else os.getcwd()
-        else:
-            where = os.path.dirname(os.path.abspath(path))
-        config = (fixed or discover(where)).merged(**overrides)
+    files = list(expand_paths(list(paths)))
+    # One message language per run: --locale, else --config, else the config
+    # nearest the first input.
+    first = (fixed or discover(_config_dir(files[0], stdin_filename) if files else os.getcwd())).locale
+    out_locale = normalise_locale(locale or first)
+    outcome = Outcome([], out_locale)
+    for path in files:
+        config = (fixed or discover(_config_dir(path, stdin_filename))).merged(**overrides)
         linter = linter_for(_options(config), config.rule_paths)
         try:
             if path == "-":
@@ -76,7 +85,15 @@ def run_lint(
             else:
                 doc = read_path(path)
         except InputError as error:
-            errors.append(error)
+            outcome.errors.append(error)
             continue
-        results.append(linter.lint(doc))
-    return Outcome(results, out_locale, base.fail_on, errors)
+        outcome.fail_on[len(outcome.results)] = config.fail_on
+        outcome.results.append(linter.lint(doc))
+    return outcome
+
+
+def _config_dir(path: str, stdin_filename: str | None) -> str:
+    """Where config discovery starts for an input."""
+    if path == "-":
+        return os.path.dirname(os.path.abspath(stdin_filename)) if stdin_filename else os.getcwd()
+    return os.path.dirname(os.path.abspath(path))
