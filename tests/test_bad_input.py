@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from rule_fixtures import ACME_RULE
 
 from xhslint.cli import main
 
@@ -14,26 +15,7 @@ NOTE = "这是我用过的全网最低价粉底液，效果最好。\n"
 # A realistic XHS note: emoji, a middle dot and a degree sign are everyday characters.
 XHS_NOTE = "✨夏日底妆分享✨\n混油皮亲测💄，这是最佳选择！\n品牌·系列，32°C 也不脱妆🌟\n"
 
-VALID_RULE = """\
-id: ACME001
-name: brand.acme-banned-words
-category: compliance
-severity: error
-applies_to: copy
-languages: [zh, en]
-kind: terms
-terms:
-  zh: [美白神器]
-message:
-  en: "“{match}” is on ACME's banned list"
-  zh-CN: "“{match}”是 ACME 禁用词"
-rationale: ACME legal asked us not to use these words in any creator content.
-references:
-  - {type: guideline, title: ACME brand guidelines 2026}
-examples:
-  flag: [这瓶真的是美白神器。]
-  pass: [美白这件事我更看重防晒。]
-"""
+VALID_RULE = ACME_RULE
 
 PATTERN_RULE = """\
 id: ACME{num}
@@ -277,13 +259,14 @@ def test_schema_error_names_file_line_and_field(cli, tmp_path):
 
 
 def test_schema_error_in_a_nested_field_names_its_line(cli, tmp_path):
-    bad = VALID_RULE.replace(
-        "  - {type: guideline, title: ACME brand guidelines 2026}", "  - {type: rumour, title: x}"
-    )
+    reference = "  - {type: guideline, title: ACME brand guidelines 2026, note: internal}"
+    bad = VALID_RULE.replace(reference, "  - {type: rumour, title: x}")
+    assert bad != VALID_RULE
+    bad_line = VALID_RULE.splitlines().index(reference) + 1
     path = _rule_config(tmp_path, bad)
     (tmp_path / ".xhslint.toml").write_text('rule_paths = ["my-rules"]\n')
     line = assert_one_error_line(cli("lint", "note.txt"))
-    assert f"{path}:15:" in line  # the offending reference's line
+    assert f"{path}:{bad_line}:" in line  # the offending reference's line
     assert "references" in line
 
 
