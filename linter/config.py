@@ -24,6 +24,10 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 LIST_KEYS = ("select", "ignore", "rule_paths", "brand_terms")
+TABLE_KEYS = ("rule_options",)
+# What a config may change in a rule: its severity and its limits.
+RULE_OPTION_KEYS = ("severity", "max", "min", "threshold", "min_count", "min_chars", "min_sentences",
+                    "min_distinct", "max_share")  # fmt: skip
 STR_KEYS = ("vertical", "locale", "kind", "fail_on", "lang")
 CHOICES = {
     "kind": ("auto", "brief", "copy"),
@@ -43,6 +47,7 @@ class Config:
     lang: str = "auto"
     rule_paths: tuple[str, ...] = ()
     brand_terms: tuple[str, ...] = ()
+    rule_options: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()
     source: str | None = None
 
     def merged(self, **overrides: Any) -> Config:
@@ -68,6 +73,8 @@ def build_config(raw: dict[str, Any], path: str) -> Config:
             if key == "rule_paths":
                 items = tuple(str((base / p).resolve()) for p in items)
             values[key] = items
+        elif key in TABLE_KEYS:
+            values[key] = _rule_options(value, path)
         elif key in STR_KEYS:
             if not isinstance(value, str):
                 raise ConfigError(f"'{key}' must be a string", path)
@@ -76,9 +83,30 @@ def build_config(raw: dict[str, Any], path: str) -> Config:
                 raise ConfigError(f"'{key}' must be one of {', '.join(allowed)} (got '{value}')", path)
             values[key] = value
         else:
-            known = ", ".join(LIST_KEYS + STR_KEYS)
+            known = ", ".join(LIST_KEYS + STR_KEYS + TABLE_KEYS)
             raise ConfigError(f"unknown option '{key}' (known: {known})", path)
     return Config(source=path, **values)
+
+
+def _rule_options(value: Any, path: str) -> tuple:
+    """``rule_options = {FMT001 = {max = 25}, ADV002 = {severity = "warning"}}``."""
+    if not isinstance(value, dict):
+        raise ConfigError("'rule_options' must be a table of rule id -> options", path)
+    out = []
+    for rule, options in value.items():
+        if not isinstance(options, dict):
+            raise ConfigError(f"rule_options.{rule} must be a table", path)
+        for key, option in options.items():
+            if key not in RULE_OPTION_KEYS:
+                allowed = ", ".join(RULE_OPTION_KEYS)
+                raise ConfigError(f"rule_options.{rule}: unknown option '{key}' (allowed: {allowed})", path)
+            if key == "severity":
+                if option not in ("error", "warning", "info"):
+                    raise ConfigError(f"rule_options.{rule}.severity must be error, warning or info", path)
+            elif isinstance(option, bool) or not isinstance(option, int | float) or option < 0:
+                raise ConfigError(f"rule_options.{rule}.{key} must be a non-negative number", path)
+        out.append((rule, tuple(sorted(options.items()))))
+    return tuple(out)
 
 
 def _read_text(path: Path) -> str:

@@ -20,6 +20,7 @@ class Diagnostic:
     end_column: int
     match: str
     params: dict[str, Any] = field(default_factory=dict)
+    fix: str | None = None  # safe replacement for [start, end), when the rule's kind knows one
 
     @property
     def rule_id(self) -> str:

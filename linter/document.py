@@ -53,6 +53,13 @@ class Document:
         return self.text[self.title_span[0] : self.title_span[1]]
 
     @property
+    def last_line_span(self) -> tuple[int, int] | None:
+        """The last non-empty line of the prose (a note's closing line)."""
+        for match in reversed(list(re.finditer(r"[^\n]*\S[^\n]*", self.prose))):
+            return match.span()
+        return None
+
+    @property
     def body_start(self) -> int:
         return self.title_span[1] if self.title_span else 0
 

@@ -4,17 +4,19 @@ kind, then filter by scope and inline suppressions."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .analysis import AnalysedDocument, analyse
+from .brands import brand_hits, infer_brands
 from .detection import detect_kind, detect_vertical
 from .diagnostics import Diagnostic, FileResult
 from .document import Document
 from .kinds import Finding, get_kind
 from .lexicons import lexicons
 from .matching import Hit, TermMatcher, TermSet
+from .mentions import is_mention
 from .rule import Rule
-from .selection import check_known, select_rules
+from .selection import check_known, select_rules, selector_matches
 from .suppression import find_suppressions
 
 KINDS = ("brief", "copy")
@@ -29,6 +31,7 @@ class Options:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     brand_terms: tuple[str, ...] = ()
+    rule_options: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()
 
 
 class _Context:
@@ -36,13 +39,24 @@ class _Context:
         self.analysed = analysed
         self._linter = linter
         self._hits = hits
+        self._brands: list[Hit] | None = None
 
     def hits(self, termset: TermSet) -> list[Hit]:
         return self._hits[self._linter.matcher.index_of(termset)]
 
-    def brand_hits(self) -> list[Hit] | None:
+    @property
+    def lexicons(self):
+        return self._linter.lex
+
+    def brand_hits(self) -> list[Hit]:
+        """Configured brand terms, else names the text itself repeats (see brands.py)."""
         brand = self._linter.brand_set
-        return self.hits(brand) if brand is not None else None
+        if brand is not None:
+            return self.hits(brand)
+        if self._brands is None:
+            text = self.analysed.doc.prose
+            self._brands = brand_hits(text, infer_brands(text))
+        return self._brands
 
     def cue_terms(self, vertical: str) -> TermSet | None:
         return self._linter.lex.verticals.get(vertical)
@@ -55,10 +69,11 @@ class Linter:
         self.options = options or Options()
         check_known(self.options.select, rules, "select")
         check_known(self.options.ignore, rules, "ignore")
+        rules = apply_rule_options(rules, self.options.rule_options)
         self.rules = select_rules(rules, self.options.select, self.options.ignore)
         self.lex = lexicons()
         self.brand_set = TermSet(tuple(self.options.brand_terms)) if self.options.brand_terms else None
-        termsets = [ts for rule in self.rules for ts in rule.compiled.termsets]
+        termsets = [ts for rule in self.rules for ts in rule.termsets()]
         termsets += self.lex.termsets()
         if self.brand_set is not None:
             termsets.append(self.brand_set)
@@ -91,10 +106,21 @@ class Linter:
         for rule in self.rules:
             if not rule.applies(analysed.kind, analysed.languages, analysed.vertical):
                 continue
+            if not rule.conditions.document_ok(ctx):
+                continue
             for finding in get_kind(rule.kind).check(rule, ctx):
                 if not _in_scope(rule.scope, doc, finding):
                     continue
                 if any(s.covers(rule, finding.start) for s in suppressed):
+                    continue
+                spans_text = finding.end > finding.start
+                if (
+                    spans_text
+                    and rule.conditions.per_sentence
+                    and not rule.conditions.sentence_ok(ctx, finding.start)
+                ):
+                    continue
+                if spans_text and rule.mentions == "skip" and is_mention(ctx, finding.start, finding.end):
                     continue
                 diagnostics.append(_diagnostic(rule, doc, finding))
         diagnostics.sort(key=lambda d: (d.start, d.rule.id, d.end))
@@ -110,9 +136,30 @@ class Linter:
         )
 
 
+def apply_rule_options(rules: Sequence[Rule], options) -> list[Rule]:
+    """Copies of the rules with config overrides (severity, limits) applied."""
+    if not options:
+        return list(rules)
+    check_known([selector for selector, _ in options], rules, "rule_options")
+    out = []
+    for rule in rules:
+        changes: dict = {}
+        for selector, values in options:
+            if selector_matches(selector, rule):
+                changes.update(values)
+        if changes:
+            severity = changes.pop("severity", rule.severity)
+            rule = replace(rule, severity=severity, spec={**rule.spec, **changes})
+        out.append(rule)
+    return out
+
+
 def _in_scope(scope: str, doc: Document, finding: Finding) -> bool:
     if scope == "any":
         return True
+    if scope == "last_line":
+        last = doc.last_line_span
+        return last is not None and last[0] <= finding.start < last[1]
     title = doc.title_span
     in_title = title is not None and title[0] <= finding.start < max(title[1], title[0] + 1)
     return in_title if scope == "title" else not in_title
@@ -122,4 +169,4 @@ def _diagnostic(rule: Rule, doc: Document, f: Finding) -> Diagnostic:
     line, column = doc.line_col(f.start)
     end_line, end_column = doc.line_col(f.end)
     match = doc.text[f.start : f.end] if f.match is None else f.match
-    return Diagnostic(rule, f.start, f.end, line, column, end_line, end_column, match, f.params)
+    return Diagnostic(rule, f.start, f.end, line, column, end_line, end_column, match, f.params, f.fix)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from .conditions import Conditions
 from .errors import RuleError
 from .messages import catalogue
 from .resources import LOCALES, RULES_DIR, SCHEMA_PATH
@@ -76,14 +77,16 @@ def _build(item: dict, source: str, line: int) -> Rule:
         source=source,
         line=line,
         verticals=tuple(item.get("verticals", ())),
+        exclude_verticals=tuple(item.get("exclude_verticals", ())),
         scope=item.get("scope", "any"),
+        mentions=item.get("mentions", "skip"),
     )
     for locale in LOCALES:
         entry = catalogue(locale).rule(rule.id)
         message = (item.get("message") or {}).get(locale) or entry.get("message")
         if not message:
             raise RuleError(
-                f"rule {rule.id} has no {locale} message (add it to locales/{locale}/rules.yaml "
+                f"rule {rule.id} has no {locale} message (add it to locales/{locale}/rules/<pack>.yaml "
                 "or give 'message' in the rule)",
                 source,
                 line,
@@ -96,6 +99,7 @@ def _build(item: dict, source: str, line: int) -> Rule:
         if suggest:
             rule.suggest[locale] = suggest
     rule.compiled = get_kind(rule.kind).compile(rule)
+    rule.conditions = Conditions.compile(rule)
     return rule
 
 

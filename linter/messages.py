@@ -1,6 +1,6 @@
 """User-facing text in Chinese and English, from ``locales/<locale>/``.
 
-``rules.yaml`` holds each bundled rule's message and suggestion by id;
+``rules/<pack>.yaml`` hold each bundled rule's message and suggestion by id;
 ``ui.yaml`` holds the CLI's own strings; ``verticals.yaml`` the verticals'
 names, descriptions and cue lexicons; ``detection.yaml`` the words that mark
 a brief. Rule ids and JSON fields never change
@@ -62,11 +62,25 @@ def _read(locale: str, name: str) -> dict:
     return data or {}
 
 
+def _rule_messages(locale: str) -> dict[str, dict[str, str]]:
+    """One file per rule pack in ``rules/`` (e.g. rules/compliance.yaml), merged."""
+    from .errors import RuleError
+
+    merged: dict[str, dict[str, str]] = {}
+    folder = LOCALES_DIR / locale / "rules"
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+        for rule_id, entry in _read(locale, f"rules/{path.name}").items():
+            if rule_id in merged:
+                raise RuleError(f"message for {rule_id} is defined twice", str(path))
+            merged[rule_id] = entry
+    return merged
+
+
 @cache
 def catalogue(locale: str) -> Catalogue:
     return Catalogue(
         locale=locale,
-        rules=_read(locale, "rules.yaml"),
+        rules=_rule_messages(locale),
         ui=_read(locale, "ui.yaml"),
         verticals=_read(locale, "verticals.yaml"),
         detection=_read(locale, "detection.yaml"),

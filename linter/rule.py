@@ -37,12 +37,21 @@ class Rule:
     verticals: tuple[str, ...] = ()
     message: dict[str, str] = field(default_factory=dict)
     suggest: dict[str, str] = field(default_factory=dict)
+    exclude_verticals: tuple[str, ...] = ()
     scope: str = "any"
-    compiled: Any = None
+    mentions: str = "skip"  # "skip": a quoted, forbidden word is not a claim
+    compiled: Any = None  # kind-specific, from the kind's compile()
+    conditions: Any = None  # linter.conditions.Conditions
 
     def applies(self, kind: str, languages: frozenset[str], vertical: str | None) -> bool:
         if self.applies_to != "any" and self.applies_to != kind:
             return False
         if not languages.intersection(self.languages):
             return False
-        return not (self.verticals and vertical not in self.verticals)
+        if self.verticals and vertical not in self.verticals:
+            return False
+        return vertical is None or vertical not in self.exclude_verticals
+
+    def termsets(self) -> list:
+        """Every term set the shared matcher must scan for this rule."""
+        return [*self.compiled.termsets, *self.conditions.termsets()]

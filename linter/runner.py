@@ -42,6 +42,7 @@ def _options(config: Config) -> Options:
         select=config.select or (),
         ignore=config.ignore,
         brand_terms=config.brand_terms,
+        rule_options=config.rule_options,
     )
 
 

@@ -18,6 +18,7 @@ class Finding:
     end: int
     params: dict[str, Any] = field(default_factory=dict)
     match: str | None = None  # None: the text at [start, end)
+    fix: str | None = None  # a safe replacement for [start, end), when the kind knows one
 
 
 @dataclass
@@ -48,7 +49,7 @@ class Kind(Protocol):
 
 
 def get_kind(name: str) -> Kind:
-    from . import cues, density, metric, pattern, requires, terms
+    from . import cues, density, metric, pattern, requires, script, terms, typography
 
     return {
         "terms": terms,
@@ -57,4 +58,6 @@ def get_kind(name: str) -> Kind:
         "requires": requires,
         "cues": cues,
         "metric": metric,
+        "script": script,
+        "typography": typography,
     }[name]  # type: ignore[return-value]

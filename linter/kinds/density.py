@@ -1,26 +1,31 @@
 """``density``: how often something occurs, per 1,000 characters or as a share
 of sentences, against a threshold (brand-name repetition, exclamation runs,
-directive sentences)."""
+directive sentences). Sentences with ``count.exclude`` evidence (e.g. legal
+guardrails in a brief) do not count."""
 
 from __future__ import annotations
 
-from ..matching import TermSet
+from ..evidence import Evidence
 from . import Compiled, Finding
-from .patterns import compile_patterns, find_all
 
 
 def compile(rule) -> Compiled:
     count = rule.spec["count"]
-    termsets = [TermSet.from_spec(count)] if count.get("terms") else []
-    patterns = compile_patterns(rule, count.get("patterns", []), rule.spec.get("ignore_case", True))
-    return Compiled(termsets=termsets, data=patterns)
+    counted = Evidence.compile(rule, {k: v for k, v in count.items() if k not in ("exclude", "source")})
+    exclude = Evidence.compile(rule, count.get("exclude"))
+    termsets = (counted.termsets() if counted else []) + (exclude.termsets() if exclude else [])
+    return Compiled(termsets=termsets, data=(counted, exclude))
 
 
 def _spans(rule, ctx) -> list[tuple[int, int]]:
-    spans = {(h.start, h.end) for ts in rule.compiled.termsets for h in ctx.hits(ts)}
-    spans.update(find_all(rule.compiled.data, ctx.analysed.doc.prose))
+    counted, exclude = rule.compiled.data
+    spans = set(counted.spans(ctx)) if counted else set()
     if rule.spec["count"].get("source") == "brand_terms":
-        spans.update((h.start, h.end) for h in ctx.brand_hits() or ())
+        spans.update((h.start, h.end) for h in ctx.brand_hits())
+    if exclude is not None:
+        analysed = ctx.analysed
+        excluded = {i for i, s in enumerate(analysed.sentences) if exclude.within(ctx, s.start, s.end)}
+        spans = {sp for sp in spans if analysed.sentence_index(sp[0]) not in excluded}
     return sorted(spans)
 
 

@@ -1,0 +1,182 @@
+"""Engine features rule packs build on: conditions, mentions, brand inference,
+rule options, scopes and the script, typography and date checks."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from xhslint import lint_text
+from xhslint.linter.kinds.metric import distinct_dates, title_length
+
+BASE = """\
+id: {id}
+name: test.{name}
+category: {category}
+severity: warning
+applies_to: {applies_to}
+languages: [zh, en]
+rationale: A rule written for the engine tests only.
+references: [tests]
+message: {{en: "found {{match}}", zh-CN: "发现 {{match}}"}}
+examples:
+  flag: [x]
+  pass: [y]
+"""
+
+
+def rule_file(tmp_path, name: str, body: str, *, rule_id="TST001", category="compliance", applies_to="any"):
+    text = BASE.format(id=rule_id, name=name, category=category, applies_to=applies_to)
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text + textwrap.dedent(body), encoding="utf-8")
+    return str(path)
+
+
+def matches(text, path, rule_id="TST001", **kw):
+    kw.setdefault("kind", "copy")
+    result = lint_text(text, rule_paths=[path], select=[rule_id], **kw)
+    return [d.match for d in result.diagnostics]
+
+
+def test_quoted_forbidden_word_is_a_mention_not_a_claim(tmp_path):
+    path = rule_file(tmp_path, "abs", "kind: terms\nterms: {zh: [最佳, 消炎], en: [the best]}\n")
+    assert matches("这款是最佳面霜。", path) == ["最佳"]
+    assert matches("请勿使用“最佳”等绝对化用语。", path) == []
+    assert matches("不要写“消炎”这类功效。", path) == []
+    assert matches('Avoid words like "the best".', path) == []
+    # a quote without a prohibition cue is still a claim
+    assert matches("朋友说这是“最佳”面霜。", path) == ["最佳"]
+
+
+def test_mentions_flag_keeps_quoted_words(tmp_path):
+    path = rule_file(tmp_path, "abs", "kind: terms\nterms: {zh: [最佳]}\nmentions: flag\n")
+    assert matches("请勿使用“最佳”等绝对化用语。", path) == ["最佳"]
+
+
+def test_only_if_and_unless_gate_the_whole_rule(tmp_path):
+    body = """\
+        kind: terms
+        terms: {zh: [下单]}
+        only_if: {terms: {zh: [链接]}}
+        unless: {patterns: ["#广告"]}
+        """
+    path = rule_file(tmp_path, "gate", body)
+    assert matches("点链接下单。", path) == ["下单"]
+    assert matches("记得下单。", path) == []  # no purchase route: only_if fails
+    assert matches("点链接下单。#广告", path) == []  # labelled: unless holds
+
+
+def test_sentence_conditions_look_only_at_the_finding_sentence(tmp_path):
+    body = """\
+        kind: terms
+        terms: {zh: [第一]}
+        sentence_unless: {patterns: ["\\\\d{4}\\\\s*(?:天猫|京东)"]}
+        """
+    path = rule_file(tmp_path, "qualified", body)
+    assert matches("销量第一。", path) == ["第一"]
+    assert matches("2023天猫双11面霜类目销量第一。", path) == []
+    assert matches("2023天猫双11很热闹。销量第一。", path) == ["第一"]
+
+
+def test_density_exclude_drops_guardrail_sentences(tmp_path):
+    body = """\
+        kind: density
+        count:
+          terms: {zh: [必须, 不得]}
+          exclude: {terms: {zh: [蒲公英, 广告法, 合作]}}
+        per: sentences
+        threshold: 0.5
+        min_sentences: 4
+        """
+    path = rule_file(tmp_path, "directives", body, category="prescriptive", applies_to="brief")
+    guardrails = "必须通过蒲公英下单。不得违反广告法。必须标注合作。请分享真实感受。"
+    assert matches(guardrails, path, kind="brief") == []
+    orders = "必须用这个标题。不得修改文案。必须拍三张图。请分享真实感受。"
+    assert len(matches(orders, path, kind="brief")) == 1
+
+
+def test_brand_density_infers_repeated_bracketed_names(tmp_path):
+    body = """\
+        kind: density
+        count: {source: brand_terms}
+        per: 1000_chars
+        threshold: 20
+        min_chars: 20
+        min_count: 3
+        """
+    path = rule_file(tmp_path, "brand", body, category="advertorial")
+    stuffed = "【焕颜精华】真好用。\n【焕颜精华】很温和。\n【焕颜精华】会回购。\n"
+    assert matches(stuffed, path) == ["焕颜精华"]
+    # configured brand terms take precedence over inference
+    assert matches(stuffed, path, brand_terms=["某某"]) == []
+
+
+def test_rule_options_change_limits_and_severity(tmp_path):
+    note = tmp_path / "n.txt"
+    note.write_text("这是一个非常长的标题，超过了二十个字的限制，真的很长很长\n正文。\n", encoding="utf-8")
+    from xhslint.linter.runner import run_lint
+
+    assert run_lint([str(note)], select=("FMT001",)).results[0].diagnostics
+    (tmp_path / ".xhslint.toml").write_text(
+        '[rule_options]\nFMT001 = {max = 200, severity = "info"}\n', encoding="utf-8"
+    )
+    from xhslint.linter.config import discover
+
+    discover.cache_clear()
+    assert run_lint([str(note)], select=("FMT001",)).results[0].diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("options", "needle"),
+    [
+        ("{FMT001 = {maximum = 3}}", "unknown option"),
+        ('{FMT001 = {severity = "fatal"}}', "severity"),
+        ("{FMT001 = {max = -1}}", "non-negative"),
+    ],
+)
+def test_bad_rule_options_are_config_errors(tmp_path, options, needle):
+    from xhslint.linter.config import load_config_file
+    from xhslint.linter.errors import ConfigError
+
+    path = tmp_path / ".xhslint.toml"
+    path.write_text(f"rule_options = {options}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=needle):
+        load_config_file(path)
+
+
+def test_last_line_scope(tmp_path):
+    body = 'kind: pattern\npatterns: ["^——.+$"]\nscope: last_line\n'
+    path = rule_file(tmp_path, "tagline", body, category="advertorial")
+    assert matches("标题\n——焕颜精华，美丽由你\n我的感受。\n", path) == []
+    assert matches("标题\n我的感受。\n——焕颜精华，美丽由你\n", path) == ["——焕颜精华，美丽由你"]
+
+
+def test_script_kind_flags_traditional_characters_in_simplified_copy(tmp_path):
+    path = rule_file(tmp_path, "script", "kind: script\n", category="localisation")
+    assert matches("这个粉底液真的很好用，這個颜色也好看。", path) == ["這個"]
+    assert matches("这个粉底液真的很好用，颜色也好看，著名品牌。", path) == []
+    # a Traditional note is a different audience, not a mix
+    assert matches("這個粉底液真的很好用，顏色也好看。", path) == []
+
+
+def test_typography_kind_reports_spacing_with_a_fix(tmp_path):
+    path = rule_file(tmp_path, "typo", "kind: typography\n", category="format", applies_to="brief")
+    result = lint_text("请在6月1日发布test笔记。", kind="brief", rule_paths=[path], select=["TST001"])
+    fixes = [(d.start, d.end, d.fix) for d in result.diagnostics]
+    assert fixes and all(fix == " " and start == end for start, end, fix in fixes)
+    text = "请在6月1日发布test笔记。"
+    for start, _end, fix in sorted(fixes, reverse=True):
+        text = text[:start] + fix + text[start:]
+    assert text == "请在 6 月 1 日发布 test 笔记。"
+
+
+def test_title_length_counts_latin_words_as_one():
+    assert title_length("混油皮夏天的底妆答案") == 10
+    assert title_length("YSL 小金条 review") == 5
+    assert title_length("Mineral sunscreen on oily skin") == 5
+
+
+def test_distinct_dates_in_chinese_and_english():
+    dates = distinct_dates("6月1日预热，6月18日集中发布；2026-06-18 again; June 30th and 1 July.")
+    assert [(m, d) for m, d, _, _ in dates] == [(6, 1), (6, 18), (6, 30), (7, 1)]
