@@ -43,6 +43,7 @@ class AnalysedDocument:
     vertical: str | None = None
     vertical_detected: bool = False
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _visible: int | None = field(default=None, repr=False)
     hits: dict = field(default_factory=dict, repr=False)  # filled by the term matcher
 
     def __post_init__(self) -> None:
@@ -51,6 +52,13 @@ class AnalysedDocument:
     @property
     def text(self) -> str:
         return self.doc.text
+
+    @property
+    def visible_chars(self) -> int:
+        """Non-whitespace characters of the prose (the denominator of densities)."""
+        if self._visible is None:
+            self._visible = len("".join(self.doc.prose.split()))
+        return self._visible
 
     def sentence_index(self, offset: int) -> int | None:
         i = bisect_right(self._sentence_starts, offset) - 1

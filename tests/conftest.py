@@ -8,6 +8,8 @@ import pytest
 
 # Deterministic English analysis whatever spaCy models happen to be installed.
 os.environ.setdefault("XHSLINT_SPACY_MODEL", "blank")
+# The reference segmenter; tests/test_segmentation.py checks rjieba against it.
+os.environ.setdefault("XHSLINT_SEGMENTER", "jieba")
 
 
 @pytest.fixture

@@ -48,7 +48,16 @@ class Kind(Protocol):
     def check(self, rule, ctx: CheckContext): ...
 
 
+_KINDS: dict[str, Kind] = {}
+
+
 def get_kind(name: str) -> Kind:
+    if not _KINDS:
+        _KINDS.update(_load())
+    return _KINDS[name]
+
+
+def _load() -> dict[str, Kind]:
     from . import cues, density, metric, pattern, requires, script, terms, typography
 
     return {
@@ -60,4 +69,4 @@ def get_kind(name: str) -> Kind:
         "metric": metric,
         "script": script,
         "typography": typography,
-    }[name]  # type: ignore[return-value]
+    }  # type: ignore[return-value]

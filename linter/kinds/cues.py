@@ -20,8 +20,7 @@ def check(rule, ctx):
     cues = ctx.cue_terms(analysed.vertical)
     if cues is None:
         return
-    prose = analysed.doc.prose
-    if sum(1 for c in prose if not c.isspace()) < rule.spec.get("min_chars", 0):
+    if ctx.analysed.visible_chars < rule.spec.get("min_chars", 0):
         return
     found = {h.term.lower() for h in ctx.hits(cues)}
     wanted = rule.spec["min_distinct"]

@@ -37,7 +37,7 @@ def check(rule, ctx):
     analysed = ctx.analysed
     threshold = spec["threshold"]
     if spec["per"] == "1000_chars":
-        chars = sum(1 for c in analysed.doc.prose if not c.isspace())
+        chars = ctx.analysed.visible_chars
         if chars < spec.get("min_chars", 100):
             return
         value = len(spans) * 1000 / chars

@@ -24,8 +24,7 @@ def compile(rule) -> Compiled:
 
 
 def check(rule, ctx):
-    prose = ctx.analysed.doc.prose
-    if sum(1 for c in prose if not c.isspace()) < rule.spec.get("min_chars", 0):
+    if ctx.analysed.visible_chars < rule.spec.get("min_chars", 0):
         return
     for element in rule.compiled.data:
         if not element.evidence.present(ctx):
