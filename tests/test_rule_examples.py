@@ -48,4 +48,4 @@ def test_every_rule_has_both_kinds_of_example():
 
 def test_every_kind_is_exercised_by_bundled_rules():
     kinds = {rule.kind for rule in RULES}
-    assert kinds == {"terms", "pattern", "density", "requires", "cues", "metric"}
+    assert kinds == {"terms", "pattern", "density", "requires", "cues", "metric", "script", "typography"}
