@@ -6,12 +6,16 @@ The public Python API lives here and stays small and stable::
     result = lint_text("全网最低价，手慢无！", kind="copy")
     for d in result.diagnostics:
         print(d.rule, d.match)
+
+    from xhslint import lint_many
+    for result in lint_many(["第一条笔记", {"id": "n2", "title": "标题", "content": "正文"}]):
+        print(result.path, len(result.diagnostics))
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .linter.api import LintResult, lint_text
+from .linter.api import LintResult, lint_many, lint_text
 
-__all__ = ["LintResult", "__version__", "lint_text"]
+__all__ = ["LintResult", "__version__", "lint_many", "lint_text"]

@@ -7,10 +7,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
+from typing import Any
 
 from .diagnostics import FileResult
+from .document import Document
 from .engine import Linter, Options
 from .loader import load_rules
 from .readers import document_from_text
@@ -59,3 +61,76 @@ def lint_text(
     )
     linter = linter_for(options, tuple(rule_paths))
     return linter.lint(document_from_text(text, path, markdown=markdown))
+
+
+def lint_many(
+    items: Iterable[str | Mapping[str, Any] | Document],
+    *,
+    kind: str = "auto",
+    vertical: str | None = None,
+    lang: str = "auto",
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    brand_terms: Iterable[str] = (),
+    rule_paths: Iterable[str] = (),
+    markdown: bool = False,
+    jobs: int = 1,
+) -> Iterator[LintResult]:
+    """Lint many notes; yields one ``LintResult`` per item, in order (lazily).
+
+    An item is a string (the note's text), a mapping with the columns of a
+    batch file (``title``/``text``/``content``/...; optional ``id``, ``kind``,
+    ``vertical`` overriding the arguments), or a ``Document``. A result's
+    ``path`` is ``#`` plus the item's ``id``, else its 1-based position (a
+    Document keeps its own). ``jobs > 1`` lints on that many processes with
+    the same results. A bad item raises ``InputError`` when reached.
+    """
+    from dataclasses import replace
+
+    from .batch import Columns
+    from .errors import InputError
+    from .jobs import Job, lint_jobs
+
+    options = Options(
+        kind=kind,
+        vertical=vertical,
+        lang=lang,
+        select=tuple(select),
+        ignore=tuple(ignore),
+        brand_terms=tuple(brand_terms),
+    )
+    paths = tuple(rule_paths)
+    linter_for(options, paths)  # bad selectors fail here, before any item
+    base = Job(options=options, path="", rule_paths=paths, markdown=markdown)
+    columns: dict[tuple, Columns] = {}
+
+    def to_job(number: int, item: Any) -> Job:
+        if isinstance(item, str):
+            return replace(base, path=f"#{number}", text=item)
+        if isinstance(item, Document):
+            return replace(base, path=item.path, doc=item)
+        if not isinstance(item, Mapping):
+            raise InputError(
+                f"expected a string, a mapping or a Document, not {type(item).__name__}", f"#{number}"
+            )
+        keys = tuple(item)
+        if keys not in columns:
+            columns[keys] = Columns.detect(keys, keys, f"#{number}")
+        row = columns[keys].row(item, number, "", "api")
+        if row is None:  # no title, no text: an empty note, still one result per item
+            return replace(base, path=f"#{number}", text="")
+        job_options = options
+        if row.kind or row.vertical:
+            job_options = replace(options, kind=row.kind or kind, vertical=row.vertical or vertical)
+            linter_for(job_options, paths)
+        return replace(base, options=job_options, path=row.path, text=row.text, title=row.title)
+
+    def results() -> Iterator[LintResult]:
+        stream = (to_job(number, item) for number, item in enumerate(items, 1))
+        for _job, done in lint_jobs(stream, jobs):
+            if done.error is not None:
+                raise done.error
+            assert done.result is not None
+            yield done.result
+
+    return results()

@@ -91,6 +91,16 @@ class Document:
         return len(self._line_starts)
 
 
+def sections_from_headings(headings: list[tuple[int, str, int]], length: int) -> list[Section]:
+    """Sections from (start, heading, level) in text order: each runs to the
+    next heading of the same or a higher level, else to ``length``."""
+    sections = []
+    for i, (start, heading, level) in enumerate(headings):
+        following = [h[0] for h in headings[i + 1 :] if h[2] <= level]
+        sections.append(Section(heading, level, start, following[0] if following else length))
+    return sections
+
+
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """Replace each span by spaces (newlines kept), preserving length and lines."""
     if not spans:

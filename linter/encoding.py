@@ -39,7 +39,7 @@ def _plausible(text: str, share: float = 0.97) -> bool:
     return len(_PLAUSIBLE.findall(text)) >= share * len(text)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def _utf16_without_bom(data: bytes, final: bool = True) -> tuple[str, str] | None:
     if len(data) % 2:
         return None
     # Chinese UTF-16 has few NULs, Latin UTF-16 about one per character: try
@@ -49,12 +49,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if data[0::2].count(0) > data[1::2].count(0):
         orders.reverse()
     for enc in orders:
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if _plausible(text, 0.9):
-            return text
+        text = _decode(data, enc, final)
+        if text is not None and _plausible(text, 0.9):
+            return enc, text
     return None
 
 
@@ -68,46 +65,58 @@ def decode(data: bytes, path: str) -> str:
         raise InputError(
             f"file is too large ({_size(len(data))}; the limit is {_size(MAX_BYTES)} per document)", path
         )
+    return sniff(data, path)[2]
+
+
+def sniff(data: bytes, path: str, final: bool = True) -> tuple[str, int, str]:
+    """(encoding, byte-order-mark length, decoded text) of ``data``.
+
+    ``final=False`` when ``data`` is only the head of a longer stream (a batch
+    file read row by row): a character cut at the end is then not an error.
+    """
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(enc)
+                text = codecs.getincrementaldecoder(enc)().decode(data[len(bom) :], final)
             except UnicodeDecodeError as exc:
                 raise InputError(f"invalid {enc} after its byte-order mark ({exc.reason})", path) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = None
+            return enc, len(bom), text
+    text = _decode(data, "utf-8", final)
     if text is not None:
         if "\x00" in text:
-            utf16 = _utf16_without_bom(data)
-            if utf16 is not None:
-                return utf16
-            raise InputError("binary file (contains NUL bytes); expected text", path)
-        return text
+            return _utf16_or_binary(data, path, final)
+        return "utf-8", 0, text
     if b"\x00" in data:
-        utf16 = _utf16_without_bom(data)
-        if utf16 is not None:
-            return utf16
-        raise InputError("binary file (contains NUL bytes); expected text", path)
+        return _utf16_or_binary(data, path, final)
     # Most non-UTF-8 Chinese text is GB18030 (a superset of GBK and GB2312).
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = None
+    text = _decode(data, "gb18030", final)
     if text is not None and _plausible(text):
-        return text
+        return "gb18030", 0, text
     return _detect_other(data, path)
 
 
-def _detect_other(data: bytes, path: str) -> str:
+def _decode(data: bytes, enc: str, final: bool) -> str | None:
+    try:
+        return codecs.getincrementaldecoder(enc)().decode(data, final)
+    except UnicodeDecodeError:
+        return None
+
+
+def _utf16_or_binary(data: bytes, path: str, final: bool) -> tuple[str, int, str]:
+    found = _utf16_without_bom(data if final else data[: len(data) // 2 * 2], final)
+    if found is not None:
+        return found[0], 0, found[1]
+    raise InputError("binary file (contains NUL bytes); expected text", path)
+
+
+def _detect_other(data: bytes, path: str) -> tuple[str, int, str]:
     from charset_normalizer import from_bytes  # lazy: only for unusual files
 
     best = from_bytes(data, cp_isolation=["big5", "utf_16", "shift_jis", "cp1252"]).best()
     if best is not None:
         text = str(best)
         if _plausible(text, 0.9):
-            return text
+            return best.encoding, 0, text
     raise InputError(
         "cannot detect the text encoding; save the file as UTF-8 (GB18030 and UTF-16 are also read)",
         path,

@@ -20,6 +20,10 @@ class XhslintError(Exception):
         self.path = path
         self.line = line
 
+    def __reduce__(self):
+        # Errors cross process boundaries (``--jobs``) with their path and line.
+        return type(self), (self.message, self.path, self.line)
+
     def one_line(self) -> str:
         where = ""
         if self.path:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .document import Document, Section, blank
+from .document import Document, blank, sections_from_headings
 
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _LINK_TARGET = re.compile(r"\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
@@ -26,7 +26,7 @@ def parse_markdown(path: str, text: str) -> Document:
         return line_starts[line] if line < len(line_starts) else len(text)
 
     hidden: list[tuple[int, int]] = []
-    headings: list[tuple[int, int, str, int]] = []  # (start, end, heading, level)
+    headings: list[tuple[int, str, int]] = []  # (start, heading, level)
     for index, token in enumerate(tokens):
         if token.map is None:
             continue
@@ -35,15 +35,12 @@ def parse_markdown(path: str, text: str) -> Document:
             hidden.append((start, end))
         elif token.type == "heading_open":
             inline = tokens[index + 1]
-            headings.append((start, end, inline.content.strip(), int(token.tag[1])))
+            headings.append((start, inline.content.strip(), int(token.tag[1])))
     content = blank(text, hidden)
     inline_hidden = [m.span() for m in _INLINE_CODE.finditer(content)]
     inline_hidden += [m.span(1) for m in _LINK_TARGET.finditer(content)]
     inline_hidden += [m.span() for m in _AUTOLINK.finditer(content)]
     content = blank(content, inline_hidden)
 
-    sections = []
-    for i, (start, _end, heading, level) in enumerate(headings):
-        following = [h[0] for h in headings[i + 1 :] if h[3] <= level]
-        sections.append(Section(heading, level, start, following[0] if following else len(text)))
+    sections = sections_from_headings(headings, len(text))
     return Document(path=path, text=text, content=content, sections=sections, source_format="md")

@@ -1,19 +1,21 @@
-"""Readers: paths and stdin to Documents."""
+"""Readers: paths to Documents (batch files: batch.py; stdin: runner.py)."""
 
 from __future__ import annotations
 
 import os
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from .batch import BATCH_SUFFIXES
 from .document import Document
 from .encoding import decode
 from .errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
+WORD_SUFFIXES = {".docx"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | WORD_SUFFIXES | BATCH_SUFFIXES
+SUPPORTED_TEXT = ".txt, .md, .docx, .csv, .tsv, .xlsx, .jsonl, or '-' for stdin"
 
 
 def document_from_text(text: str, path: str = "<text>", markdown: bool = False) -> Document:
@@ -24,11 +26,6 @@ def document_from_text(text: str, path: str = "<text>", markdown: bool = False) 
     return Document(path=path, text=text)
 
 
-def read_stdin(markdown: bool = False) -> Document:
-    data = sys.stdin.buffer.read()
-    return document_from_text(decode(data, "<stdin>"), "-", markdown=markdown)
-
-
 def read_path(path: str) -> Document:
     p = Path(path)
     if not p.exists():
@@ -36,8 +33,13 @@ def read_path(path: str) -> Document:
     if p.is_dir():
         raise InputError("is a directory", path)
     suffix = p.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise InputError(f"unsupported file type '{suffix}' (supported: .txt, .md, or '-' for stdin)", path)
+    if suffix not in SUPPORTED_SUFFIXES - BATCH_SUFFIXES:
+        hint = "; save it as .docx" if suffix == ".doc" else ""
+        raise InputError(f"unsupported file type '{suffix}' (supported: {SUPPORTED_TEXT}){hint}", path)
+    if suffix in WORD_SUFFIXES:
+        from .word import read_docx
+
+        return read_docx(path)
     try:
         data = p.read_bytes()
     except OSError as exc:
@@ -45,14 +47,22 @@ def read_path(path: str) -> Document:
     return document_from_text(decode(data, path), path, markdown=suffix in MARKDOWN_SUFFIXES)
 
 
-def expand_paths(paths: list[str]) -> Iterator[str]:
-    """Files as given; directories recurse over supported files, sorted."""
+def expand_paths(paths: list[str], on_skip: Callable[[str], None] | None = None) -> Iterator[str]:
+    """Files as given; directories recurse over supported files, sorted.
+
+    Other files found in a directory are passed to ``on_skip`` (hidden files
+    and folders are ignored silently; so are Office lock files, ``~$x.docx``).
+    """
     for path in paths:
         if path != "-" and os.path.isdir(path):
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
+                    if name.startswith((".", "~$")):
+                        continue
                     if Path(name).suffix.lower() in SUPPORTED_SUFFIXES - {""}:
                         yield os.path.join(root, name)
+                    elif on_skip is not None:
+                        on_skip(os.path.join(root, name))
         else:
             yield path

@@ -53,7 +53,7 @@ def _example_text(example: Any) -> str:
     return example if isinstance(example, str) else example["text"]
 
 
-def _reference_text(ref: Any) -> str:
+def reference_text(ref: Any) -> str:
     if isinstance(ref, str):
         return ref
     parts = [ref["title"]]
@@ -95,7 +95,7 @@ def show_rule(key: str, locale: str | None, fmt: str, config_path: str | None) -
     if rule.suggest.get(loc):
         lines.append(f"suggestion: {rule.suggest[loc]}")
     lines += ["", "Why:", f"  {rule.rationale}", "", "References:"]
-    lines += [f"  - {_reference_text(r)}" for r in rule.references]
+    lines += [f"  - {reference_text(r)}" for r in rule.references]
     lines += ["", "Flags:"] + [f"  ✗ {_example_text(e)}" for e in rule.examples["flag"]]
     lines += ["", "Passes:"] + [f"  ✓ {_example_text(e)}" for e in rule.examples["pass"]]
     lines += ["", f"Defined in {rule.source}"]

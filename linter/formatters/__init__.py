@@ -1,37 +1,137 @@
-"""Output formats. Each takes the per-file results and returns the text to print."""
+"""Output formats. Each streams one report: a ``Writer`` gets the per-file
+results one at a time, in input order, and writes as it goes, so a batch of
+any size is reported in flat memory. ``get_formatter`` keeps the older
+whole-list interface (results in, text out)."""
 
 from __future__ import annotations
 
+import importlib
+import io
+import shutil
+import tempfile
 from collections import Counter
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TextIO
 
 from ..diagnostics import FileResult
-from ..rule import CATEGORIES, SEVERITIES
+from ..errors import XhslintError
+from ..rule import CATEGORIES, SEVERITIES, Rule
+
+# format name -> module in this package; each module defines ``Writer``.
+_MODULES = {
+    "text": "text",
+    "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "html": "html",
+}
+FORMATS = tuple(_MODULES)
 
 
-def summary(results: Sequence[FileResult]) -> dict[str, Any]:
-    severities = Counter(d.severity for r in results for d in r.diagnostics)
-    categories = Counter(d.category for r in results for d in r.diagnostics)
-    return {
-        "files": len(results),
-        "diagnostics": sum(severities.values()),
-        "by_severity": {s: severities.get(s, 0) for s in SEVERITIES},
-        "by_category": {c: categories[c] for c in CATEGORIES if categories.get(c)},
-    }
+class Tally:
+    """Counts for the summary, kept while results stream past."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.files_with_findings = 0
+        self.severities: Counter[str] = Counter()
+        self.categories: Counter[str] = Counter()
+        self.pairs: Counter[tuple[str, str]] = Counter()  # (category, severity)
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.files_with_findings += bool(result.diagnostics)
+        for d in result.diagnostics:
+            self.severities[d.severity] += 1
+            self.categories[d.category] += 1
+            self.pairs[d.category, d.severity] += 1
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "diagnostics": sum(self.severities.values()),
+            "by_severity": {s: self.severities.get(s, 0) for s in SEVERITIES},
+            "by_category": {c: self.categories[c] for c in self.sorted_categories()},
+        }
+
+    def sorted_categories(self) -> list[str]:
+        """Categories with findings: the known ones in their order, then others."""
+        known = [c for c in CATEGORIES if self.categories.get(c)]
+        return known + sorted(c for c in self.categories if c not in CATEGORIES)
+
+
+def summary(results: Iterable[FileResult]) -> dict[str, Any]:
+    tally = Tally()
+    for result in results:
+        tally.add(result)
+    return tally.summary()
+
+
+class Writer:
+    """Writes one report to ``out``: ``add`` each result, then ``close``."""
+
+    def __init__(self, out: TextIO, locale: str, color: bool = False) -> None:
+        self.out = out
+        self.locale = locale
+        self.color = color
+        self.tally = Tally()
+
+    def add(self, result: FileResult) -> None:
+        self.tally.add(result)
+        self.write(result)
+
+    def write(self, result: FileResult) -> None:
+        raise NotImplementedError
+
+    def close(self, rules: Iterable[Rule] = (), errors: Sequence[XhslintError] = ()) -> None:
+        """Finish the report. ``rules``: every rule the run used (for formats
+        that describe them); ``errors``: the input errors (also on stderr)."""
+
+
+class Spool:
+    """The body of a report whose header needs totals: written to a temporary
+    file (in memory while small) and copied out after the header."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8")  # noqa: SIM115
+
+    def write(self, text: str) -> None:
+        self.file.write(text)
+
+    def copy_to(self, out: TextIO) -> None:
+        self.file.seek(0)
+        shutil.copyfileobj(self.file, out)
+        self.file.close()
+
+
+def get_writer(name: str) -> type[Writer]:
+    if name not in _MODULES:
+        raise ValueError(f"unknown format '{name}' (choose from {', '.join(FORMATS)})")
+    module = importlib.import_module(f".{_MODULES[name]}", __package__)
+    return module.Writer
+
+
+def render(
+    writer: type[Writer], results: Iterable[FileResult], locale: str, color: bool = False, **close
+) -> str:
+    """A whole report as a string (without the final newline)."""
+    out = io.StringIO()
+    report = writer(out, locale, color)
+    for result in results:
+        report.add(result)
+    report.close(**close)
+    text = out.getvalue()
+    return text[:-1] if text.endswith("\n") else text
 
 
 Formatter = Callable[[Sequence[FileResult], str, bool], str]
 
 
 def get_formatter(name: str) -> Formatter:
-    if name == "json":
-        from .json_format import format_json
+    writer = get_writer(name)
 
-        return format_json
-    from .text import format_text
+    def format_results(results: Sequence[FileResult], locale: str, color: bool = False) -> str:
+        return render(writer, results, locale, color)
 
-    return format_text
-
-
-FORMATS = ("text", "json")
+    return format_results

@@ -9,13 +9,13 @@ import click
 from ..diagnostics import Diagnostic, FileResult
 from ..kinds.metric import display_width
 from ..messages import catalogue
-from . import summary
+from . import Writer as BaseWriter
+from . import render
 
 _SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-def _excerpt(result: FileResult, d: Diagnostic, color: bool) -> list[str]:
-    lines = result.text.split("\n")
+def _excerpt(lines: list[str], d: Diagnostic, color: bool) -> list[str]:
     if not lines or d.line > len(lines):
         return []
     text = lines[d.line - 1].rstrip("\r").expandtabs(1)
@@ -32,10 +32,11 @@ def _excerpt(result: FileResult, d: Diagnostic, color: bool) -> list[str]:
     return [f" {pad} |", f" {gutter} | {text}", f" {pad} | {caret}"]
 
 
-def format_text(results: Sequence[FileResult], locale: str, color: bool = False) -> str:
-    cat = catalogue(locale)
-    out: list[str] = []
-    for result in results:
+class Writer(BaseWriter):
+    def write(self, result: FileResult) -> None:
+        cat = catalogue(self.locale)
+        color = self.color
+        out: list[str] = []
         detected = cat.text("detected")
         kind = result.kind + (f" ({detected})" if result.kind_detected else "")
         vertical = (result.vertical or cat.text("none")) + (
@@ -45,6 +46,7 @@ def format_text(results: Sequence[FileResult], locale: str, color: bool = False)
             "file_header", path=result.path, kind=kind, vertical=vertical, language=result.language
         )
         out.append(click.style(header, dim=True) if color else header)
+        lines = result.text.split("\n") if result.diagnostics else []
         for d in result.diagnostics:
             where = f"{result.path}:{d.line}:{d.column}:"
             sev = f"[{d.severity}]"
@@ -53,16 +55,19 @@ def format_text(results: Sequence[FileResult], locale: str, color: bool = False)
                 where = click.style(where, bold=True)
                 sev = click.style(sev, fg=_SEVERITY_COLOUR[d.severity])
                 rule_id = click.style(rule_id, fg=_SEVERITY_COLOUR[d.severity], bold=True)
-            out.append(f"{where} {rule_id} {sev} {d.message(locale)}")
-            out.extend(_excerpt(result, d, color))
-            suggestion = d.suggestion(locale)
+            out.append(f"{where} {rule_id} {sev} {d.message(self.locale)}")
+            out.extend(_excerpt(lines, d, color))
+            suggestion = d.suggestion(self.locale)
             if suggestion:
                 out.append(f"   = {cat.text('suggestion')}: {suggestion}")
-    s = summary(results)
-    if s["diagnostics"]:
-        sev = s["by_severity"]
-        out.append(
-            cat.text(
+        self.out.write("\n".join(out) + "\n")
+
+    def close(self, rules=(), errors=()) -> None:
+        cat = catalogue(self.locale)
+        s = self.tally.summary()
+        if s["diagnostics"]:
+            sev = s["by_severity"]
+            line = cat.text(
                 "summary_found",
                 count=s["diagnostics"],
                 files=s["files"],
@@ -70,7 +75,10 @@ def format_text(results: Sequence[FileResult], locale: str, color: bool = False)
                 warning=sev["warning"],
                 info=sev["info"],
             )
-        )
-    else:
-        out.append(cat.text("summary_clean", files=s["files"]))
-    return "\n".join(out)
+        else:
+            line = cat.text("summary_clean", files=s["files"])
+        self.out.write(line + "\n")
+
+
+def format_text(results: Sequence[FileResult], locale: str, color: bool = False) -> str:
+    return render(Writer, results, locale, color)

@@ -1,0 +1,120 @@
+"""Ordered parallel map over a stream, with flat memory.
+
+``map_ordered`` yields ``(item, output)`` in input order. The first items are
+done in this process (which also warms it up: rules compiled, dictionaries
+loaded); if more follow and ``jobs > 1``, the rest go to a pool of worker
+processes in chunks, with a bounded number of chunks in flight, so neither
+the input nor the output is ever held whole. (``Pool.imap`` would read the
+whole input ahead.) On Linux workers are forked from the warm process, so
+each starts with the compiled rules instead of building its own.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+SERIAL_HEAD = 32  # items done in-process first; a run no longer than this stays serial
+# A task sent to a worker: up to CHUNK items or CHUNK_WEIGHT of their weight
+# (characters of text). Each task costs the pool's threads about a millisecond,
+# so small tasks waste the parent's time; large ones hold more in memory.
+CHUNK = 128
+CHUNK_WEIGHT = 512 * 1024
+IN_FLIGHT = 3  # tasks queued per worker
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    if hasattr(os, "process_cpu_count"):
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def _context():
+    # fork shares the warm parent (copy-on-write); elsewhere spawn is the safe default.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return multiprocessing.get_context(method)
+
+
+def _init_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def _run_chunk(worker: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
+    return [worker(item) for item in chunk]
+
+
+def map_ordered(
+    serial: Callable[[T], R],
+    items: Iterable[T],
+    jobs: int,
+    worker: Callable[[T], Any] | None = None,
+    unpack: Callable[[T, Any], R] | None = None,
+    weight: Callable[[T], int] = lambda _item: 1,
+) -> Iterator[tuple[T, R]]:
+    """``(item, serial(item))`` for each item, in order.
+
+    With ``jobs > 1`` and more than ``SERIAL_HEAD`` items, the items after the
+    head run as ``unpack(item, worker(item))`` in worker processes: ``worker``
+    returns something cheap to pickle, ``unpack`` rebuilds ``serial``'s output.
+    ``weight`` sizes the tasks (see ``CHUNK_WEIGHT``).
+    """
+    stream = iter(items)
+    head = list(islice(stream, SERIAL_HEAD + 1)) if jobs > 1 else []
+    for item in head[:SERIAL_HEAD]:
+        yield item, serial(item)
+    if len(head) <= SERIAL_HEAD:
+        for item in stream:
+            yield item, serial(item)
+        return
+    worker = worker or serial
+    unpack = unpack or (lambda _item, output: output)
+    rest = _chunks(head[SERIAL_HEAD:], stream, weight)
+    # A forked worker flushes inherited stdio buffers when it exits: empty them first.
+    for handle in (sys.stdout, sys.stderr):
+        handle.flush()
+    # Keep the warm objects out of the collector's sight while workers share
+    # them: a collection would touch (and so copy) every page of them.
+    gc.freeze()
+    try:
+        with _context().Pool(jobs, initializer=_init_worker) as pool:
+            pending: deque = deque()
+            for chunk in rest:
+                pending.append((chunk, pool.apply_async(_run_chunk, (worker, chunk))))
+                while len(pending) >= jobs * IN_FLIGHT:
+                    yield from _drain(pending.popleft(), unpack)
+            while pending:
+                yield from _drain(pending.popleft(), unpack)
+    finally:
+        gc.unfreeze()
+
+
+def _chunks(first: list[T], stream: Iterator[T], weight: Callable[[T], int]) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    total = 0
+    for item in chain(first, stream):
+        chunk.append(item)
+        total += weight(item)
+        if len(chunk) >= CHUNK or total >= CHUNK_WEIGHT:
+            yield chunk
+            chunk, total = [], 0
+    if chunk:
+        yield chunk
+
+
+def _drain(entry, unpack) -> Iterator[tuple[Any, Any]]:
+    chunk, async_result = entry
+    for item, output in zip(chunk, async_result.get(), strict=True):
+        yield item, unpack(item, output)
