@@ -45,7 +45,28 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
 @click.option("--vertical", metavar="ID", help=VERTICAL_HELP)
 @click.option("--lang", type=click.Choice(["zh", "en", "auto"]), help="Text language [default: auto].")
 @click.option("--locale", metavar="LOCALE", help="Message language: zh-CN or en [default: en].")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github", "junit", "html"]),
+    default="text",
+    show_default=True,
+    help="Report format: text, json, sarif (SARIF 2.1.0), github (workflow annotations), junit, html.",
+)
+@click.option(
+    "--output", "-o", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout."
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Lint on N processes, results in input order [default: number of cores].",
+)
+@click.option("--title-column", metavar="NAME", help="Batch files: the title column [default: detected].")
+@click.option("--text-column", metavar="NAME", help="Batch files: the body column [default: detected].")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to .txt/.md files (never to batch or .docx).")
+@click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 @click.option(
     "--select", multiple=True, metavar="RULES", help="Only these rules: ids, names, prefixes, categories."
 )
@@ -58,7 +79,11 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
 @click.option(
     "--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file; no discovery."
 )
-@click.option("--stdin-filename", metavar="NAME", help="Name for '-' input (a .md name parses Markdown).")
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="Name for '-' input (a .md name parses Markdown; .csv, .xlsx, .jsonl read a batch).",
+)
 @click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR).")
 @click.option(
     "--exit-zero", is_flag=True, help="Exit 0 even when problems are found (input errors still exit 2)."
@@ -77,13 +102,25 @@ def lint(
     stdin_filename,
     no_color,
     exit_zero,
+    output,
+    jobs,
+    title_column,
+    text_column,
+    fix,
+    diff,
 ):
-    """Lint briefs and notes (.txt, .md, or - for stdin); directories recurse."""
+    """Lint briefs and notes: .txt, .md, .docx, batches (.csv, .tsv, .xlsx, .jsonl: one note per
+    row), or - for stdin; directories recurse."""
     from .linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, XhslintError
-    from .linter.runner import run_lint
+    from .linter.parallel import default_jobs
+    from .linter.report import write_report
+    from .linter.runner import LintRun
+
+    def note(message: str) -> None:
+        click.echo(f"xhslint: note: {message}", err=True)
 
     try:
-        outcome = run_lint(
+        run = LintRun(
             paths,
             kind=kind,
             vertical=vertical,
@@ -94,18 +131,38 @@ def lint(
             fail_on=fail_on,
             config_path=config_path,
             stdin_filename=stdin_filename,
+            title_column=title_column,
+            text_column=text_column,
+            jobs=jobs or default_jobs(),
+            fix=fix,
+            diff=diff,
+            on_note=note,
+            on_diff=lambda text: click.echo(text, nl=False),
         )
+        if diff:
+            for _ in run:
+                pass
+        else:
+            color = (
+                not no_color
+                and fmt == "text"
+                and output in (None, "-")
+                and sys.stdout.isatty()
+                and "NO_COLOR" not in os.environ
+            )
+            write_report(run, fmt, output, color)
     except XhslintError as error:
         _fail(error)
-    color = not no_color and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    from .linter.formatters import get_formatter
-
-    click.echo(get_formatter(fmt)(outcome.results, outcome.locale, color))
-    for error in outcome.errors:
+    for error in run.errors:
         click.echo(error.one_line(), err=True)
-    if outcome.errors:
+    if run.fixed_files:
+        done = "would fix" if diff else "fixed"
+        note(f"{done} {run.fixes} problem(s) in {run.fixed_files} file(s)")
+    if run.errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if outcome.failed and not exit_zero else EXIT_OK)
+    if diff:
+        sys.exit(EXIT_FINDINGS if run.fixed_files else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if run.failed and not exit_zero else EXIT_OK)
 
 
 @main.group(context_settings=CONTEXT)
@@ -144,6 +201,71 @@ def rules_show(rule, locale, fmt, config_path):
 
     try:
         click.echo(show_rule(rule, locale, fmt, config_path))
+    except XhslintError as error:
+        _fail(error)
+
+
+@main.group(context_settings=CONTEXT)
+def brief() -> None:
+    """Generate creator briefs that follow the XHS playbook (Markdown or Word)."""
+
+
+TEMPLATES_HELP = "Your own templates folder (laid out like brief_templates/); falls back to the bundled ones."
+
+
+@brief.command("init", context_settings=CONTEXT)
+@click.option("--vertical", required=True, metavar="ID", help="Vertical id (see: xhslint brief verticals).")
+@click.option("--locale", metavar="LOCALE", help="Language of the brief: zh-CN or en [default: zh-CN].")
+@click.option("--templates", type=click.Path(file_okay=False), help=TEMPLATES_HELP)
+def brief_init(vertical, locale, templates):
+    """Print a commented starter data file for a vertical (redirect it to brief.yaml)."""
+    from .linter.briefs.starter import starter_yaml
+    from .linter.errors import XhslintError
+
+    try:
+        click.echo(starter_yaml(vertical, locale, templates=templates), nl=False)
+    except XhslintError as error:
+        _fail(error)
+
+
+@brief.command("render", context_settings=CONTEXT)
+@click.argument("data_file", type=click.Path(dir_okay=False))
+@click.option("--locale", metavar="LOCALE", help="zh-CN or en [default: the data file's locale, else zh-CN].")
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "docx"]), help="[default: md; docx for an -o FILE.docx]"
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here (atomically)."
+)
+@click.option("--templates", type=click.Path(file_okay=False), help=TEMPLATES_HELP)
+def brief_render(data_file, locale, fmt, output, templates):
+    """Validate a brief data file and render the brief; planning warnings go to stderr."""
+    from .linter.briefs.output import choose_format, write_brief
+    from .linter.briefs.render import render_brief
+    from .linter.errors import XhslintError
+
+    try:
+        rendered = render_brief(data_file, locale=locale, templates=templates)
+        text = write_brief(rendered, choose_format(fmt, output), output)
+    except XhslintError as error:
+        _fail(error)
+    for warning in rendered.warnings:
+        click.echo(warning.one_line(), err=True)
+    if text is not None:
+        click.echo(text, nl=False)
+
+
+@brief.command("verticals", context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--locale", metavar="LOCALE", help="Language of names and descriptions [default: en].")
+def brief_verticals(fmt, locale):
+    """List the verticals briefs can be written for (json: [{"id", "name", "description"}])."""
+    from .linter.briefs.verticals import format_verticals
+    from .linter.errors import XhslintError
+    from .linter.messages import normalise_locale
+
+    try:
+        click.echo(format_verticals(fmt, normalise_locale(locale)))
     except XhslintError as error:
         _fail(error)
 

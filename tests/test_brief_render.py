@@ -1,0 +1,267 @@
+"""Every vertical x locale renders from its starter data, and xhslint's own
+linter passes the result as a brief: no warnings or errors in the
+prescriptive, pillars, playbook and localisation categories, and no
+compliance errors. Also: the playbook's timing, pyramid and calendar."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+import yaml
+from brief_fixtures import LOCALES, VERTICALS, line_number, starter_text, write_starter
+
+from xhslint import lint_text
+from xhslint.linter.briefs.render import render_brief
+from xhslint.linter.briefs.verticals import template_verticals
+from xhslint.linter.messages import catalogue
+
+GATED = {"prescriptive", "pillars", "playbook", "localisation"}
+
+
+def blocking(result):
+    return [
+        d
+        for d in result.diagnostics
+        if (d.category in GATED and d.severity in ("warning", "error"))
+        or (d.category == "compliance" and d.severity == "error")
+    ]
+
+
+def describe(findings, text):
+    lines = text.splitlines()
+    return "\n".join(
+        f"{d.rule_id} {d.severity} {d.category} line {d.line}: {d.match!r} {d.message('en')}\n"
+        f"    {lines[d.line - 1] if 0 < d.line <= len(lines) else ''}"
+        for d in findings
+    )
+
+
+def test_every_listed_vertical_has_templates_and_starters_in_both_locales():
+    from xhslint.linter.briefs.bundled import TEMPLATES_DIR
+
+    assert set(VERTICALS) <= set(template_verticals())
+    for vertical in catalogue("en").verticals:
+        for locale in LOCALES:
+            assert (TEMPLATES_DIR / vertical / f"brief.{locale}.md.j2").is_file(), (vertical, locale)
+            assert (TEMPLATES_DIR / vertical / f"starter.{locale}.yaml").is_file(), (vertical, locale)
+
+
+@pytest.mark.parametrize("launch", [None, "2026-06-10"], ids=["starter-date", "in-618"])
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("vertical", VERTICALS)
+def test_rendered_brief_passes_its_own_linter(tmp_path, vertical, locale, launch):
+    replace = {"launch_date": launch} if launch else {}
+    rendered = render_brief(write_starter(tmp_path, vertical, locale, **replace))
+    assert rendered.locale == locale and rendered.vertical == vertical
+    if launch:  # the crowded-window notice is part of what is linted
+        assert ("档期提醒" if locale == "zh-CN" else "Crowded window") in rendered.text
+    result = lint_text(rendered.text, kind="brief", vertical=vertical, markdown=True)
+    findings = blocking(result)
+    assert not findings, describe(findings, rendered.text)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("vertical", VERTICALS)
+def test_starter_data_is_complete_and_renders_every_section(tmp_path, vertical, locale):
+    data = yaml.safe_load(starter_text(vertical, locale))
+    assert data["vertical"] == vertical and data["locale"] == locale
+    text = render_brief(write_starter(tmp_path, vertical, locale)).text
+    for value in (
+        data["brand"],
+        data["product"],
+        data["engagement_mechanic"]["prompt"],
+        *data["target_keywords"],
+    ):
+        assert value in text
+    for claim in data["key_claims"]:
+        assert claim["claim"] in text and claim["evidence"] in text
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert len(headings) == 13
+    assert "{{" not in text and "{%" not in text and "\n\n\n" not in text
+
+
+def test_chinese_brief_reads_like_a_chinese_brief(tmp_path):
+    text = render_brief(write_starter(tmp_path, "beauty", "zh-CN")).text
+    for word in (
+        "品牌方",
+        "笔记",
+        "种草",
+        "蒲公英",
+        "达人",
+        "核心卖点",
+        "核心成分",
+        "KOL 金字塔",
+        "收藏率",
+        "评论质量",
+    ):
+        assert word in text, word
+    cues = catalogue("zh-CN").verticals["beauty"]["cues"]
+    assert sum(cue in text for cue in cues) >= 5
+
+
+def test_the_vertical_sets_the_pillar_wording(tmp_path):
+    hero = {}
+    for vertical in ("beauty", "electronics", "food", "mother-baby", "luxury"):
+        text = render_brief(write_starter(tmp_path, vertical, "en")).text
+        headings = [line for line in text.splitlines() if line.startswith("## ")]
+        hero[vertical] = headings[headings.index("## Key claims") + 1]
+    assert hero == {
+        "beauty": "## Hero ingredients",
+        "electronics": "## Hero features",
+        "food": "## Provenance and sensory notes",
+        "mother-baby": "## Safety credentials and hero ingredients",
+        "luxury": "## Craftsmanship and heritage",
+    }
+
+
+# --- timing -------------------------------------------------------------------
+
+
+def test_waves_are_computed_from_the_launch_date(tmp_path):
+    path = write_starter(
+        tmp_path, "beauty", "en", launch_date="2026-04-20", seeding_days="10", sustain_weeks="2"
+    )
+    rendered = render_brief(path)
+    text = rendered.text
+    # seeding 10 days before, launch day + 3, sustain 2 weeks, baseline the day before seeding
+    assert "| Seeding | Fri 10 Apr to Sun 19 Apr |" in text
+    assert "| Launch burst | Mon 20 Apr to Thu 23 Apr |" in text
+    assert "| Sustain | Fri 24 Apr to Thu 7 May |" in text
+    assert "baseline on Thu 9 Apr" in text
+    assert not rendered.warnings
+
+
+def test_chinese_dates(tmp_path):
+    text = render_brief(write_starter(tmp_path, "food", "zh-CN", launch_date="2026-04-20")).text
+    assert "| 预热种草期 | 4 月 6 日（周一）至 4 月 19 日（周日） |" in text
+    assert "上线日是 2026 年 4 月 20 日" in text
+
+
+@pytest.mark.parametrize(
+    ("launch", "window_zh", "window_en"),
+    [
+        ("2026-06-10", "618 年中大促", "618 mid-year shopping festival"),
+        ("2026-11-05", "双 11", "Double 11"),
+        ("2026-03-06", "三八女神节", "Women's Day"),
+        ("2026-02-10", "春节和年货节", "Chinese New Year"),  # 春节 2026-02-17
+        ("2027-02-01", "春节和年货节", "Chinese New Year"),  # 春节 2027-02-06
+    ],
+)
+def test_crowded_shopping_windows_warn(tmp_path, launch, window_zh, window_en):
+    rendered = render_brief(write_starter(tmp_path, "beauty", "zh-CN", launch_date=launch))
+    assert "档期提醒" in rendered.text and window_zh in rendered.text
+    assert any(window_en in w.message for w in rendered.warnings), rendered.warnings
+    path = tmp_path / "beauty.zh-CN.yaml"
+    line = line_number(path.read_text(encoding="utf-8"), "launch_date:")
+    assert rendered.warnings[0].one_line().startswith(f"xhslint: warning: {path}:{line}: the ")
+
+
+def test_quiet_dates_do_not_warn(tmp_path):
+    rendered = render_brief(write_starter(tmp_path, "beauty", "zh-CN", launch_date="2026-04-01"))
+    assert "档期提醒" not in rendered.text
+    assert rendered.warnings == []
+
+
+def test_spring_festival_moves_by_year_from_the_data_file(tmp_path):
+    # 2026-02-17 and 2027-02-06: the same calendar dates clash in one year and not the other
+    clash = render_brief(write_starter(tmp_path, "beauty", "en", launch_date="2027-02-20", sustain_weeks="1"))
+    quiet = render_brief(write_starter(tmp_path, "beauty", "en", launch_date="2028-02-20", sustain_weeks="1"))
+    assert "Chinese New Year" in clash.text
+    assert "Chinese New Year" not in quiet.text
+
+
+def test_years_without_lunar_dates_are_reported_not_guessed(tmp_path):
+    rendered = render_brief(write_starter(tmp_path, "beauty", "en", launch_date="2040-04-20"))
+    messages = " ".join(w.message for w in rendered.warnings)
+    assert "no 2040 date for shopping window 'spring-festival'" in messages
+    assert "no 2040 date for shopping window 'qixi'" in messages
+
+
+def test_shopping_windows_come_from_a_data_file_users_can_replace(tmp_path):
+    templates = tmp_path / "templates" / "_data"
+    templates.mkdir(parents=True)
+    (templates / "shopping_windows.yaml").write_text(
+        "windows:\n  - id: brand-day\n    name: {zh-CN: 品牌日, en: Brand day}\n"
+        '    every_year: {start: "04-18", end: "04-21"}\n',
+        encoding="utf-8",
+    )
+    path = write_starter(tmp_path, "beauty", "zh-CN", launch_date="2026-04-20")
+    rendered = render_brief(path, templates=tmp_path / "templates")
+    assert "赶上品牌日" in rendered.text
+    assert [w.message.split(" overlaps ")[1].split(" (")[0] for w in rendered.warnings] == ["Brand day"] * 2
+
+
+# --- the KOL pyramid ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("scale", "counts"),
+    [("small", (2, 10, 30, 50)), ("standard", (4, 15, 45, 75)), ("large", (5, 20, 60, 100))],
+)
+def test_pyramid_scales_within_the_playbook_ranges(tmp_path, scale, counts):
+    path = write_starter(tmp_path, "beauty", "en", creator_tiers=f"{{scale: {scale}}}")
+    text = render_brief(path).text
+    section = text.split("## Creator pyramid and deliverables")[1].split("\n## ")[0]
+    rows = [
+        row
+        for row in section.splitlines()
+        if row.startswith("| ") and not row.startswith(("| Tier", "| ---"))
+    ]
+    assert [row.split(" | ")[2] for row in rows] == [str(c) for c in counts]
+    assert f"In total {sum(counts)} creators and {sum(counts)} notes" in section
+
+
+def test_explicit_counts_outside_the_playbook_warn_with_their_line(tmp_path):
+    path = write_starter(tmp_path, "beauty", "en", creator_tiers="{top: 9, mid: 5, micro: 40, koc: 0}")
+    rendered = render_brief(path)
+    messages = [w.one_line() for w in rendered.warnings]
+    line = next(
+        n for n, text in enumerate(path.read_text().splitlines(), 1) if text.startswith("creator_tiers:")
+    )
+    assert any("creator_tiers.top: 9 creators is outside the playbook's 2-5" in m for m in messages)
+    assert any("do not form a pyramid" in m and f":{line}:" in m for m in messages)
+    assert any("deliverables.koc: no creators are planned" in m for m in messages)
+    assert "KOCs (everyday users)" not in rendered.text.split("## Creator pyramid")[1]
+
+
+def test_starter_launch_is_six_weeks_ahead():
+    data = yaml.safe_load(starter_text("travel", "en"))
+    assert data["launch_date"] == date(2026, 3, 1) + timedelta(weeks=6)
+
+
+# --- the README's excerpts stay true ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("index", "vertical", "locale", "launch"),
+    [(0, "beauty", "zh-CN", "2026-06-10"), (1, "electronics", "en", "2026-09-15")],
+)
+def test_readme_excerpts_are_real_output(tmp_path, index, vertical, locale, launch):
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Generating briefs", 1)[1]  # its excerpts are the next markdown blocks
+    excerpt = re.findall(r"```markdown\n(.*?)```", section, re.DOTALL)[index]
+    text = render_brief(write_starter(tmp_path, vertical, locale, launch_date=launch)).text
+    for line in excerpt.splitlines():
+        assert line in text.splitlines(), line
+
+
+# --- the compliance data file -------------------------------------------------
+
+
+def test_compliance_reminders_cover_every_vertical_in_both_locales_and_name_real_rules():
+    from xhslint.linter.briefs.bundled import TEMPLATES_DIR
+    from xhslint.linter.loader import load_rules
+
+    data = yaml.safe_load((TEMPLATES_DIR / "_data" / "compliance.yaml").read_text(encoding="utf-8"))
+    known = {rule.id for rule in load_rules()}
+    items = list(data["common"])
+    for vertical in VERTICALS:
+        assert data["verticals"].get(vertical), vertical
+        items += data["verticals"][vertical]
+    for item in items:
+        assert item["zh-CN"].strip() and item["en"].strip() and item["basis"], item
+        assert set(item.get("rules", [])) <= known, item.get("rules")

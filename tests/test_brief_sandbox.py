@@ -1,0 +1,128 @@
+"""Templates run sandboxed with StrictUndefined: data never executes, and a
+template reaching for Python internals fails safely with one line and exit 2."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from brief_fixtures import assert_one_error_line, starter_text
+
+from xhslint.cli import main
+from xhslint.linter.briefs.bundled import TEMPLATES_DIR
+from xhslint.linter.briefs.render import render_brief
+
+PAYLOADS = [
+    "{{ ''.__class__.__mro__ }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ brief.__class__.__init__.__globals__ }}",
+    "{{ cycler.__init__.__globals__.os.system('echo pwned') }}",
+    "{{ lipsum.__globals__['os'].popen('id').read() }}",
+    "{{ plan.__class__ }}",
+    "{{ brief.key_claims.append(1) }}",
+    "{% set _ = brief.update({'brand': 'x'}) %}",
+]
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def cli(runner):
+    def invoke(*args):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
+
+
+def user_template(tmp_path, body: str, vertical: str = "beauty", locale: str = "en"):
+    folder = tmp_path / "templates" / vertical
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"brief.{locale}.md.j2").write_text(body, encoding="utf-8")
+    return tmp_path / "templates"
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_data_values_are_text_not_templates(tmp_path, payload):
+    data = tmp_path / "brief.yaml"
+    quoted = payload.replace("'", "''")
+    data.write_text(starter_text("beauty", "en", product=f"'{quoted}'"), encoding="utf-8")
+    text = render_brief(data).text
+    assert payload in text  # printed literally, never evaluated
+    rest = text.replace(payload, "")
+    assert "pwned" not in rest and "uid=" not in rest and "<class" not in rest
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_templates_cannot_reach_python_internals(cli, tmp_path, payload):
+    (tmp_path / "brief.yaml").write_text(starter_text("beauty", "en"), encoding="utf-8")
+    templates = user_template(tmp_path, f"# Brief\n\nLine two\n{payload}\n")
+    result = cli("brief", "render", "brief.yaml", "--templates", templates, "-o", "out.md")
+    line = assert_one_error_line(result, templates / "beauty" / "brief.en.md.j2", 4)
+    assert "unsafe" in line or "undefined" in line, line
+    assert "pwned" not in result.stdout + result.stderr
+    assert not (tmp_path / "out.md").exists()
+
+
+def test_undefined_values_are_errors_not_blanks(cli, tmp_path):
+    (tmp_path / "brief.yaml").write_text(starter_text("beauty", "en"), encoding="utf-8")
+    templates = user_template(tmp_path, "# {{ brief.brand }}\n{{ brief.budget }}\n")
+    result = cli("brief", "render", "brief.yaml", "--templates", templates)
+    assert_one_error_line(result, templates / "beauty" / "brief.en.md.j2", 2, "undefined", "budget")
+    assert result.stdout == ""
+
+
+def test_template_syntax_errors_name_the_template_and_line(cli, tmp_path):
+    (tmp_path / "brief.yaml").write_text(starter_text("beauty", "en"), encoding="utf-8")
+    templates = user_template(tmp_path, "# ok\n\n{% if brief.brand %}\nno endif\n")
+    result = cli("brief", "render", "brief.yaml", "--templates", templates)
+    assert_one_error_line(result, templates / "beauty" / "brief.en.md.j2", 4, "template syntax error")
+
+
+def test_runtime_errors_in_user_templates_are_input_errors(cli, tmp_path):
+    (tmp_path / "brief.yaml").write_text(starter_text("beauty", "en"), encoding="utf-8")
+    templates = user_template(tmp_path, "# ok\n{{ 1 / 0 }}\n")
+    result = cli("brief", "render", "brief.yaml", "--templates", templates)
+    assert_one_error_line(result, templates / "beauty" / "brief.en.md.j2", 2, "ZeroDivisionError")
+
+
+def test_user_templates_override_one_vertical_and_reuse_the_shared_partials(cli, tmp_path):
+    (tmp_path / "brief.yaml").write_text(starter_text("beauty", "en"), encoding="utf-8")
+    templates = user_template(
+        tmp_path,
+        '{% extends "_partials/layout.en.md.j2" %}\n'
+        "{% block hero_heading %}Hero actives{% endblock %}\n"
+        "{% block vertical_notes %}\n- Our house style: film photos only.\n{% endblock %}\n",
+    )
+    result = cli("brief", "render", "brief.yaml", "--templates", templates)
+    assert result.exit_code == 0, result.stderr
+    assert "## Hero actives" in result.stdout
+    assert "- Our house style: film photos only." in result.stdout
+    assert "## Creator pyramid and deliverables" in result.stdout  # from the bundled partials
+
+
+def test_a_new_vertical_from_user_templates(cli, tmp_path):
+    templates = user_template(
+        tmp_path,
+        '{% extends "_partials/layout.zh-CN.md.j2" %}\n{% block hero_heading %}核心功能{% endblock %}\n',
+        vertical="outdoor",
+        locale="zh-CN",
+    )
+    shutil.copy(
+        TEMPLATES_DIR / "fitness" / "starter.zh-CN.yaml", templates / "outdoor" / "starter.zh-CN.yaml"
+    )
+    init = cli("brief", "init", "--vertical", "outdoor", "--templates", templates)
+    assert init.exit_code == 0, init.stderr
+    assert "vertical: outdoor" in init.stdout
+    (tmp_path / "brief.yaml").write_text(init.stdout, encoding="utf-8")
+    result = cli("brief", "render", "brief.yaml", "--templates", templates)
+    assert result.exit_code == 0, result.stderr
+    assert "## 四、核心功能" in result.stdout
+
+
+def test_missing_templates_folder(cli, tmp_path):
+    (tmp_path / "brief.yaml").write_text(starter_text("beauty", "en"), encoding="utf-8")
+    result = cli("brief", "render", "brief.yaml", "--templates", "nowhere")
+    assert_one_error_line(result, "nowhere", None, "templates directory does not exist")
