@@ -1,5 +1,7 @@
 """Analysis, once per document: sentences, languages, Chinese token edges and
-English tokens. Every rule reads this; none re-tokenises.
+English tokens. Every rule reads this; none re-tokenises. Chinese is
+segmented block by block when the term scan first asks about a block
+(token_edges.py), never twice.
 """
 
 from __future__ import annotations
@@ -7,22 +9,21 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate
+from typing import NamedTuple
 
 from .document import Document
 from .language import LINE, ZH_SENTENCE, language_label, script_counts
 from .segmentation import Segmenter, get_segmenter
+from .token_edges import TokenEdges
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     lang: str  # "zh" or "en"
 
 
-@dataclass(frozen=True)
-class EnToken:
+class EnToken(NamedTuple):
     start: int
     end: int
     lower: str
@@ -36,7 +37,7 @@ class AnalysedDocument:
     sentences: list[Sentence]
     languages: frozenset[str]
     language: str  # reported: zh, en, mixed or none
-    zh_edges: bytearray
+    zh_edges: TokenEdges
     en_tokens: list[EnToken]
     kind: str = "copy"
     kind_detected: bool = False
@@ -44,7 +45,6 @@ class AnalysedDocument:
     vertical_detected: bool = False
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _visible: int | None = field(default=None, repr=False)
-    hits: dict = field(default_factory=dict, repr=False)  # filled by the term matcher
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
@@ -85,7 +85,6 @@ def analyse(
     prose = doc.prose
     sentences: list[Sentence] = []
     languages: set[str] = set()
-    edges = bytearray(len(prose) + 1)
     english_lines: list[tuple[int, str]] = []
     total_han = total_words = 0
     for match in LINE.finditer(prose):
@@ -96,10 +95,6 @@ def analyse(
         total_han += han
         total_words += words
         start = match.start()
-        if han:
-            segmenter = segmenter or get_segmenter(frozenset(user_words))
-            for pos in accumulate(map(len, segmenter.cut(line)), initial=start):
-                edges[pos] = 1
         if han >= words:  # a Chinese line (one Latin word weighs one Han character)
             languages.add("zh")
             if words:
@@ -120,7 +115,7 @@ def analyse(
         lowered=fold(prose),
         sentences=sentences,
         languages=frozenset(languages),
-        zh_edges=edges,
+        zh_edges=TokenEdges(prose, lambda: segmenter or get_segmenter(frozenset(user_words))),
         en_tokens=en_tokens,
     )
 

@@ -55,9 +55,22 @@ class Document:
     @property
     def last_line_span(self) -> tuple[int, int] | None:
         """The last non-empty line of the prose (a note's closing line)."""
-        for match in reversed(list(re.finditer(r"[^\n]*\S[^\n]*", self.prose))):
-            return match.span()
-        return None
+        end = len(self.prose.rstrip())
+        if end == 0:
+            return None
+        start = self.prose.rfind("\n", 0, end) + 1
+        line_end = self.prose.find("\n", start)
+        return start, len(self.prose) if line_end == -1 else line_end
+
+    def scope_span(self, scope: str) -> tuple[int, int]:
+        """The region a rule's ``scope`` covers (empty when it does not exist)."""
+        if scope == "title":
+            return self.title_span or (0, 0)
+        if scope == "body":
+            return self.body_start, len(self.text)
+        if scope == "last_line":
+            return self.last_line_span or (0, 0)
+        return 0, len(self.text)
 
     @property
     def body_start(self) -> int:

@@ -34,15 +34,18 @@ class Options:
     rule_options: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()
 
 
+_NO_HITS: list[Hit] = []  # shared and never mutated
+
+
 class _Context:
-    def __init__(self, linter: Linter, analysed: AnalysedDocument, hits: list[list[Hit]]) -> None:
+    def __init__(self, linter: Linter, analysed: AnalysedDocument, hits: dict[int, list[Hit]]) -> None:
         self.analysed = analysed
         self._linter = linter
         self._hits = hits
         self._brands: list[Hit] | None = None
 
     def hits(self, termset: TermSet) -> list[Hit]:
-        return self._hits[self._linter.matcher.index_of(termset)]
+        return self._hits.get(self._linter.matcher.index_of(termset), _NO_HITS)
 
     @property
     def lexicons(self):
@@ -79,6 +82,15 @@ class Linter:
             termsets.append(self.brand_set)
         self.matcher = TermMatcher(termsets)
         self.user_words = self.matcher.user_words()
+        self._by_context: dict[tuple, list[Rule]] = {}
+
+    def _applicable(self, kind: str, languages: frozenset[str], vertical: str | None) -> list[Rule]:
+        """The rules for a kind, language set and vertical (memoised: few combinations)."""
+        key = (kind, languages, vertical)
+        rules = self._by_context.get(key)
+        if rules is None:
+            rules = self._by_context[key] = [r for r in self.rules if r.applies(kind, languages, vertical)]
+        return rules
 
     def analyse(self, doc: Document) -> tuple[AnalysedDocument, _Context]:
         analysed = analyse(doc, user_words=self.user_words)
@@ -103,9 +115,7 @@ class Linter:
         analysed, ctx = self.analyse(doc)
         suppressed = find_suppressions(doc)
         diagnostics: list[Diagnostic] = []
-        for rule in self.rules:
-            if not rule.applies(analysed.kind, analysed.languages, analysed.vertical):
-                continue
+        for rule in self._applicable(analysed.kind, analysed.languages, analysed.vertical):
             if not rule.conditions.document_ok(ctx):
                 continue
             for finding in get_kind(rule.kind).check(rule, ctx):
@@ -157,12 +167,8 @@ def apply_rule_options(rules: Sequence[Rule], options) -> list[Rule]:
 def _in_scope(scope: str, doc: Document, finding: Finding) -> bool:
     if scope == "any":
         return True
-    if scope == "last_line":
-        last = doc.last_line_span
-        return last is not None and last[0] <= finding.start < last[1]
-    title = doc.title_span
-    in_title = title is not None and title[0] <= finding.start < max(title[1], title[0] + 1)
-    return in_title if scope == "title" else not in_title
+    lo, hi = doc.scope_span(scope)
+    return lo <= finding.start < max(hi, lo + 1) if hi > lo else False
 
 
 def _diagnostic(rule: Rule, doc: Document, f: Finding) -> Diagnostic:

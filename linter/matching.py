@@ -16,13 +16,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .analysis import AnalysedDocument, fold
 from .language import HAN
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A confirmed match: offsets into the document text and the text matched."""
+
     start: int
     end: int
     term: str
@@ -92,6 +94,13 @@ class _Confirmer:
         self.preceded: dict[str, tuple[str, ...]] = _by_term(ts.not_preceded_by)
         self.required: dict[str, tuple[str, ...]] = _by_term(ts.followed_by)
 
+    def checks(self, key: str) -> bool:
+        """Whether a match of ``key`` needs any confirming at all."""
+        return bool(
+            self.windows.get(key)
+            or any(key in guards or "*" in guards for guards in (self.followed, self.preceded, self.required))
+        )
+
     def accept(self, text: str, start: int, end: int, key: str) -> bool:
         for x, k in self.windows.get(key, ()):
             s = start - k
@@ -151,8 +160,13 @@ class TermMatcher:
                     if key.isascii() and key.isalpha():
                         self._single_words[key].append(i)
         self._automaton = ahocorasick.Automaton()
-        for key, payload in owners.items():
-            self._automaton.add_word(key, (key, HAN.search(key) is not None, tuple(payload)))
+        for key, owner_ids in owners.items():
+            # (term set index, confirmer or None when the key needs no check)
+            payload = tuple(
+                (i, self._confirmers[i].accept if self._confirmers[i].checks(key) else None)
+                for i in owner_ids
+            )
+            self._automaton.add_word(key, (key, HAN.search(key) is not None, payload))
         self._empty = not owners
         if not self._empty:
             self._automaton.make_automaton()
@@ -164,30 +178,32 @@ class TermMatcher:
     def index_of(self, ts: TermSet) -> int:
         return self._index[id(ts)]
 
-    def scan(self, analysed: AnalysedDocument) -> list[list[Hit]]:
-        results: list[list[Hit]] = [[] for _ in self.termsets]
+    def scan(self, analysed: AnalysedDocument) -> dict[int, list[Hit]]:
+        """Confirmed hits by term set index (absent: none)."""
+        results: dict[int, list[Hit]] = defaultdict(list)
         if self._empty:
             return results
         text = analysed.lowered
-        edges = analysed.zh_edges
+        edge = analysed.zh_edges.edge
         n = len(text)
-        seen: set[tuple[int, int, int]] = set()
+        original = analysed.text
         for last, (key, han, payload) in self._automaton.iter(text):
             end = last + 1
             start = end - len(key)
             if han:
-                if not (edges[start] and edges[end]):
+                if not (edge(start) and edge(end)):
                     continue
             else:
                 if _is_word_char(key[0]) and start > 0 and _is_word_char(text[start - 1]):
                     continue
                 if _is_word_char(key[-1]) and end < n and _is_word_char(text[end]):
                     continue
-            for i in payload:
-                if self._confirmers[i].accept(text, start, end, key):
-                    results[i].append(Hit(start, end, analysed.text[start:end]))
-                    seen.add((i, start, end))
-        if analysed.en_tokens and self._single_words:
+            hit = Hit(start, end, original[start:end])
+            for i, accept in payload:
+                if accept is None or accept(text, start, end, key):
+                    results[i].append(hit)
+        if analysed.en_tokens and self._single_words and any(t.lemma != t.lower for t in analysed.en_tokens):
+            seen = {(i, h.start, h.end) for i, hits in results.items() for h in hits}
             for tok in analysed.en_tokens:
                 if tok.lemma == tok.lower:
                     continue
@@ -196,6 +212,6 @@ class TermMatcher:
                         continue
                     if self._confirmers[i].accept(text, tok.start, tok.end, tok.lemma):
                         results[i].append(Hit(tok.start, tok.end, analysed.text[tok.start : tok.end]))
-            for hits in results:
+            for hits in results.values():
                 hits.sort(key=lambda h: h.start)
         return results

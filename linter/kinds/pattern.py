@@ -14,5 +14,8 @@ def compile(rule) -> Compiled:
 def check(rule, ctx):
     doc = ctx.analysed.doc
     text = doc.content if rule.spec.get("target") == "content" else doc.prose
-    for start, end in sorted(set(find_all(rule.compiled.data, text))):
+    lo, hi = doc.scope_span(rule.scope)  # search only where the rule looks
+    if hi <= lo:
+        return
+    for start, end in sorted(set(find_all(rule.compiled.data, text, lo, hi))):
         yield Finding(start, end, {"match": doc.text[start:end]})

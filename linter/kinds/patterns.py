@@ -19,9 +19,10 @@ def compile_patterns(rule, patterns: list[str], ignore_case: bool = True) -> lis
     return compiled
 
 
-def find_all(patterns: list[re.Pattern[str]], text: str):
-    """Non-empty matches of every pattern, as (start, end)."""
+def find_all(patterns: list[re.Pattern[str]], text: str, pos: int = 0, endpos: int | None = None):
+    """Non-empty matches of every pattern in text[pos:endpos], as (start, end)."""
+    end = len(text) if endpos is None else endpos
     for pattern in patterns:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, pos, end):
             if m.end() > m.start():
                 yield m.start(), m.end()
