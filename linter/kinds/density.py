@@ -43,7 +43,8 @@ def check(rule, ctx):
         value = len(spans) * 1000 / chars
         if value > threshold:
             start, end = spans[0]
-            yield Finding(start, end, {"count": len(spans), "value": round(value, 1), "threshold": threshold})
+            params = {"count": len(spans), "value": round(value, 1), "threshold": threshold}
+            yield Finding(start, end, {**params, "match": analysed.doc.text[start:end]})
         return
     sentences = analysed.sentences
     if len(sentences) < spec.get("min_sentences", 3):
@@ -60,5 +61,6 @@ def check(rule, ctx):
                 "total": len(sentences),
                 "value": f"{share:.0%}",
                 "threshold": f"{threshold:.0%}",
+                "match": analysed.doc.text[spans[0][0] : spans[0][1]],
             },
         )
