@@ -51,7 +51,12 @@ def lint_text(
     ``rule_id``, ``severity``, ``category``, ``line``/``column``, ``match`` and
     ``message(locale)``; ``result.to_json(locale)`` gives the JSON contract.
     """
-    options = Options(
+    linter = linter_for(_options(kind, vertical, lang, select, ignore, brand_terms), tuple(rule_paths))
+    return linter.lint(document_from_text(text, path, markdown=markdown))
+
+
+def _options(kind, vertical, lang, select, ignore, brand_terms) -> Options:
+    return Options(
         kind=kind,
         vertical=vertical,
         lang=lang,
@@ -59,8 +64,6 @@ def lint_text(
         ignore=tuple(ignore),
         brand_terms=tuple(brand_terms),
     )
-    linter = linter_for(options, tuple(rule_paths))
-    return linter.lint(document_from_text(text, path, markdown=markdown))
 
 
 def lint_many(
@@ -91,14 +94,7 @@ def lint_many(
     from .errors import InputError
     from .jobs import Job, lint_jobs
 
-    options = Options(
-        kind=kind,
-        vertical=vertical,
-        lang=lang,
-        select=tuple(select),
-        ignore=tuple(ignore),
-        brand_terms=tuple(brand_terms),
-    )
+    options = _options(kind, vertical, lang, select, ignore, brand_terms)
     paths = tuple(rule_paths)
     linter_for(options, paths)  # bad selectors fail here, before any item
     base = Job(options=options, path="", rule_paths=paths, markdown=markdown)

@@ -17,3 +17,22 @@ def runner():
     from click.testing import CliRunner
 
     return CliRunner()
+
+
+@pytest.fixture
+def isolated(tmp_path, monkeypatch):
+    """Run a test from an empty directory, so no stray config is discovered."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def cli(runner):
+    """Invoke ``xhslint`` in-process: ``cli("lint", path, input=...)``."""
+    from xhslint.cli import main
+
+    def invoke(*args, input=None):
+        return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke

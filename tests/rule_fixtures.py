@@ -22,3 +22,22 @@ examples:
   flag: [这瓶真的是美白神器。]
   pass: [美白这件事我更看重防晒。]
 """
+
+
+def lint_example(rule, example):
+    """Lint one of a rule's own examples the way the rule expects to meet it:
+    its kind (or the rule's), its vertical (or the rule's first), only that rule."""
+    from xhslint import lint_text
+
+    if isinstance(example, str):
+        example = {"text": example}
+    kind = example.get("kind") or (rule.applies_to if rule.applies_to != "any" else "copy")
+    vertical = example.get("vertical") or (rule.verticals[0] if rule.verticals else None)
+    return lint_text(
+        example["text"],
+        kind=kind,
+        vertical=vertical,
+        select=[rule.id],
+        brand_terms=example.get("brand_terms", ()),
+        markdown=example.get("markdown", False),
+    )

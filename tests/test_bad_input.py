@@ -9,8 +9,6 @@ import json
 import pytest
 from rule_fixtures import ACME_RULE
 
-from xhslint.cli import main
-
 NOTE = "这是我用过的全网最低价粉底液，效果最好。\n"
 # A realistic XHS note: emoji, a middle dot and a degree sign are everyday characters.
 XHS_NOTE = "✨夏日底妆分享✨\n混油皮亲测💄，这是最佳选择！\n品牌·系列，32°C 也不脱妆🌟\n"
@@ -35,17 +33,7 @@ examples:
 """
 
 
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-
-@pytest.fixture
-def cli(runner):
-    def invoke(*args, input=None):
-        return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
-
-    return invoke
+pytestmark = pytest.mark.usefixtures("isolated")  # each test runs in its own empty folder
 
 
 def assert_one_error_line(result) -> str:

@@ -10,7 +10,6 @@ import json
 
 import pytest
 
-from xhslint.cli import main
 from xhslint.linter import parallel
 from xhslint.linter.batch import read_rows
 
@@ -18,17 +17,7 @@ CMP = "这是我用过的全网最低价粉底液。"  # one CMP001 error ("最�
 CLEAN = "用了一个月，空瓶了，会回购。"
 
 
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-
-@pytest.fixture
-def cli(runner):
-    def invoke(*args, input=None):
-        return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
-
-    return invoke
+pytestmark = pytest.mark.usefixtures("isolated")  # each test runs in its own empty folder
 
 
 def lint_json(cli, *args, input=None):

@@ -12,20 +12,7 @@ import pytest
 import yaml
 from brief_fixtures import VERTICALS, assert_one_error_line, starter_text
 
-from xhslint.cli import main
-
-
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-
-@pytest.fixture
-def cli(runner):
-    def invoke(*args):
-        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
+pytestmark = pytest.mark.usefixtures("isolated")  # each test runs in its own empty folder
 
 
 def test_verticals_text(cli):

@@ -8,21 +8,9 @@ import docx
 import pytest
 from brief_fixtures import LOCALES, assert_one_error_line, starter_text
 
-from xhslint.cli import main
 from xhslint.linter.briefs.docx_writer import markdown_to_docx
 
-
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-
-@pytest.fixture
-def cli(runner):
-    def invoke(*args):
-        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
+pytestmark = pytest.mark.usefixtures("isolated")  # each test runs in its own empty folder
 
 
 def numbering_id(paragraph):

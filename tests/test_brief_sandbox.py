@@ -8,7 +8,6 @@ import shutil
 import pytest
 from brief_fixtures import assert_one_error_line, starter_text
 
-from xhslint.cli import main
 from xhslint.linter.briefs.bundled import TEMPLATES_DIR
 from xhslint.linter.briefs.render import render_brief
 
@@ -24,17 +23,7 @@ PAYLOADS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-
-@pytest.fixture
-def cli(runner):
-    def invoke(*args):
-        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
+pytestmark = pytest.mark.usefixtures("isolated")  # each test runs in its own empty folder
 
 
 def user_template(tmp_path, body: str, vertical: str = "beauty", locale: str = "en"):

@@ -10,8 +10,6 @@ import textwrap
 import pytest
 from rule_fixtures import ACME_RULE
 
-from xhslint.cli import main
-
 CMP_TEXT = "这是我用过的全网最低价粉底液。\n"  # one CMP001 error
 ADV_TEXT = "限时秒杀。\n"  # two ADV001 warnings, nothing else
 CLEAN_TEXT = "用了一个月，空瓶了，会回购。\n"
@@ -38,19 +36,7 @@ SUMMARY_KEYS = {"files", "diagnostics", "by_severity", "by_category"}
 ACME_TEXT = "这瓶真的是美白神器，the miracle whitening cream。\n"
 
 
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path, monkeypatch):
-    """Run every test from an empty directory, so no stray config is found."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-
-
-@pytest.fixture
-def cli(runner):
-    def invoke(*args, input=None):
-        return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
-
-    return invoke
+pytestmark = pytest.mark.usefixtures("isolated")  # each test runs in its own empty folder
 
 
 def write(path, text, encoding="utf-8"):

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from xhslint.cli import main
 from xhslint.linter.formatters import FORMATS, get_formatter, summary
 
 DATA = Path(__file__).parent / "data"
@@ -22,17 +21,7 @@ CLEAN = "用了一个月，空瓶了，会回购。"
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)> 这是最低价。'
 
 
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-
-@pytest.fixture
-def cli(runner):
-    def invoke(*args, input=None):
-        return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
-
-    return invoke
+pytestmark = pytest.mark.usefixtures("isolated")  # each test runs in its own empty folder
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from rule_fixtures import lint_example
 
 from xhslint import lint_text
 from xhslint.linter.loader import load_rules
@@ -41,19 +42,7 @@ def lint_file(path: Path, *select: str):
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_messages_render_in_both_locales(rule):
-    example = rule.examples["flag"][0]
-    if isinstance(example, str):
-        example = {"text": example}
-    kind = example.get("kind") or (rule.applies_to if rule.applies_to != "any" else "copy")
-    vertical = example.get("vertical") or (rule.verticals[0] if rule.verticals else None)
-    result = lint_text(
-        example["text"],
-        kind=kind,
-        vertical=vertical,
-        select=[rule.id],
-        brand_terms=example.get("brand_terms", ()),
-    )
-    (diagnostic, *_) = result.diagnostics
+    (diagnostic, *_) = lint_example(rule, rule.examples["flag"][0]).diagnostics
     for locale in ("en", "zh-CN"):
         message = diagnostic.message(locale)
         assert not PLACEHOLDER.search(message), (rule.id, locale, message)

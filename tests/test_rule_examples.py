@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from rule_fixtures import lint_example
 
 from xhslint.linter.loader import load_rules
 
@@ -19,21 +20,9 @@ def _cases():
 
 @pytest.mark.parametrize(("rule", "expect", "example"), list(_cases()))
 def test_rule_example(rule, expect, example):
-    from xhslint import lint_text
-
+    fired = [d for d in lint_example(rule, example).diagnostics if d.rule_id == rule.id]
     if isinstance(example, str):
         example = {"text": example}
-    kind = example.get("kind") or (rule.applies_to if rule.applies_to != "any" else "copy")
-    vertical = example.get("vertical") or (rule.verticals[0] if rule.verticals else None)
-    result = lint_text(
-        example["text"],
-        kind=kind,
-        vertical=vertical,
-        select=[rule.id],
-        brand_terms=example.get("brand_terms", ()),
-        markdown=example.get("markdown", False),
-    )
-    fired = [d for d in result.diagnostics if d.rule_id == rule.id]
     if expect == "flag":
         assert fired, f"{rule.id} should flag: {example['text']!r}"
     else:
