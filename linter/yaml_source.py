@@ -19,13 +19,18 @@ def load_yaml(path: Path, error: type[XhslintError]) -> tuple[Any, Any]:
     except OSError as exc:
         raise error(f"cannot read ({exc.strerror})", str(path)) from None
     text = decode(raw, str(path))
+    # One parse: compose the node tree (it has the line numbers), then build
+    # the data from it; libyaml's C parser when PyYAML has it.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise error(f"invalid YAML: {problem}", str(path), mark.line + 1 if mark else None) from None
+    finally:
+        loader.dispose()
     return data, node
 
 
