@@ -6,8 +6,10 @@ on its own; every character outside a block is a token by itself. So the
 edges of a document are exactly the union of its blocks' edges, and a block
 needs segmenting only when a rule asks about a position inside it -- that
 is, when the term scan found a Chinese candidate there. Each block is
-segmented at most once per document; results are identical to segmenting
-the whole text.
+segmented at most once per document, and the edges equal those of a full
+segmentation wherever a Chinese term can start or end. (Blocks of Latin
+letters and digits only are not segmented: no Chinese term lies in them,
+and every position there answers True.)
 """
 
 from __future__ import annotations
