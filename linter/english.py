@@ -30,7 +30,3 @@ def english_pipeline():
     if "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
     return nlp
-
-
-def has_lemmas() -> bool:
-    return "lemmatizer" in english_pipeline().pipe_names

@@ -63,7 +63,3 @@ def _strings(words: object, where: str) -> list[str]:
     if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
         raise RuleError(f'{where} must be a list of non-empty strings (quote words like "no")')
     return words
-
-
-def vertical_ids() -> list[str]:
-    return sorted(lexicons().verticals)

@@ -70,9 +70,3 @@ class TokenEdges:
         self._edges[i] = edges
         self.segmented_chars += len(block)
         return edges
-
-    def segment_all(self) -> None:
-        """Segment every block (for kinds that want all tokens)."""
-        for i in range(len(self._starts)):
-            if i not in self._edges:
-                self._segment(i)

@@ -1,4 +1,7 @@
-"""Rule files shared by the tests (a brand's own banned-word rule)."""
+"""Rule files shared by the tests (a brand's own banned-word rule) and helpers."""
+
+import textwrap
+from pathlib import Path
 
 ACME_RULE = """\
 id: ACME001
@@ -41,3 +44,29 @@ def lint_example(rule, example):
         brand_terms=example.get("brand_terms", ()),
         markdown=example.get("markdown", False),
     )
+
+
+TEST_RULE_HEAD = """\
+id: {id}
+name: test.{name}
+category: {category}
+severity: warning
+applies_to: {applies_to}
+languages: [zh, en]
+rationale: A rule written for the tests only, to exercise one engine feature.
+references: [tests]
+message: {{en: "found {{match}}", zh-CN: "发现 {{match}}"}}
+examples:
+  flag: [x]
+  pass: [y]
+"""
+
+
+def write_test_rule(folder: Path, name: str, body: str, *, rule_id="TST001", category="compliance",
+                    applies_to="any") -> Path:  # fmt: skip
+    """A minimal valid rule file: the common fields plus ``body`` (kind and its fields)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.yaml"
+    head = TEST_RULE_HEAD.format(id=rule_id, name=name, category=category, applies_to=applies_to)
+    path.write_text(head + textwrap.dedent(body), encoding="utf-8")
+    return path

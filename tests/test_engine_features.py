@@ -3,34 +3,17 @@ rule options, scopes and the script, typography and date checks."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
+from rule_fixtures import write_test_rule
 
 from xhslint import lint_text
 from xhslint.linter.kinds.metric import distinct_dates, title_length
 
-BASE = """\
-id: {id}
-name: test.{name}
-category: {category}
-severity: warning
-applies_to: {applies_to}
-languages: [zh, en]
-rationale: A rule written for the engine tests only.
-references: [tests]
-message: {{en: "found {{match}}", zh-CN: "发现 {{match}}"}}
-examples:
-  flag: [x]
-  pass: [y]
-"""
-
 
 def rule_file(tmp_path, name: str, body: str, *, rule_id="TST001", category="compliance", applies_to="any"):
-    text = BASE.format(id=rule_id, name=name, category=category, applies_to=applies_to)
-    path = tmp_path / f"{name}.yaml"
-    path.write_text(text + textwrap.dedent(body), encoding="utf-8")
-    return str(path)
+    return str(
+        write_test_rule(tmp_path, name, body, rule_id=rule_id, category=category, applies_to=applies_to)
+    )
 
 
 def matches(text, path, rule_id="TST001", **kw):

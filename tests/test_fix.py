@@ -7,30 +7,15 @@ from __future__ import annotations
 import json
 import os
 import stat
-import textwrap
 
 import pytest
+from rule_fixtures import write_test_rule
 
 from xhslint import lint_text
 from xhslint.cli import main
 from xhslint.linter.errors import RuleError
 from xhslint.linter.fixes import apply_fixes, fix_loop, unified_diff
 from xhslint.linter.loader import load_file
-
-HEAD = """\
-id: {id}
-name: test.{name}
-category: {category}
-severity: warning
-applies_to: any
-languages: [zh, en]
-rationale: A rule written for the autofix tests only.
-references: [tests]
-message: {{en: "found {{match}}", zh-CN: "发现 {{match}}"}}
-examples:
-  flag: [x]
-  pass: [y]
-"""
 
 TERMS_FIX = """\
 kind: terms
@@ -45,10 +30,7 @@ fix:
 
 
 def rule(folder, name, body, rule_id, category="compliance"):
-    folder.mkdir(exist_ok=True)
-    path = folder / f"{name}.yaml"
-    path.write_text(HEAD.format(id=rule_id, name=name, category=category) + textwrap.dedent(body), "utf-8")
-    return path
+    return write_test_rule(folder, name, body, rule_id=rule_id, category=category)
 
 
 @pytest.fixture

@@ -41,6 +41,9 @@ class CheckContext(Protocol):
 
     def cue_terms(self, vertical: str) -> TermSet | None: ...
 
+    @property
+    def lexicons(self): ...
+
 
 class Kind(Protocol):
     def compile(self, rule) -> Compiled: ...
