@@ -65,6 +65,23 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
 )
 @click.option("--title-column", metavar="NAME", help="Batch files: the title column [default: detected].")
 @click.option("--text-column", metavar="NAME", help="Batch files: the body column [default: detected].")
+@click.option(
+    "--sheet",
+    metavar="NAME",
+    help="Workbooks: the sheet (name or number) [default: the first with a text column].",
+)
+@click.option(
+    "--header-row",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Batch files: the header is row N [default: the first row that names a text column].",
+)
+@click.option(
+    "--commercial",
+    type=click.Choice(["auto", "promotional", "unclear", "not-promotional", "not_promotional"]),
+    metavar="auto|promotional|unclear|not-promotional",
+    help="Whether the texts promote something for sale [default: auto, assessed per text; briefs are].",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes to .txt/.md files (never to batch or .docx).")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 @click.option(
@@ -106,6 +123,9 @@ def lint(
     jobs,
     title_column,
     text_column,
+    sheet,
+    header_row,
+    commercial,
     fix,
     diff,
 ):
@@ -118,6 +138,9 @@ def lint(
 
     def note(message: str) -> None:
         click.echo(f"xhslint: note: {message}", err=True)
+
+    def warn(message: str) -> None:
+        click.echo(f"xhslint: warning: {message}", err=True)
 
     try:
         run = LintRun(
@@ -133,10 +156,14 @@ def lint(
             stdin_filename=stdin_filename,
             title_column=title_column,
             text_column=text_column,
+            sheet=sheet,
+            header_row=header_row,
+            commercial=commercial.replace("-", "_") if commercial else None,
             jobs=jobs or default_jobs(),
             fix=fix,
             diff=diff,
             on_note=note,
+            on_warning=warn,
             on_diff=lambda text: click.echo(text, nl=False),
         )
         if diff:

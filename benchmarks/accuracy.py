@@ -16,7 +16,8 @@ corpus (``../shared/corpus/``); without it the script says so and exits 0.
   findings nobody judged are counted apart (``unjudged``) and left out;
 - **recall** = labelled violations (correct findings and the violations the
   readers listed) that some finding of the same rule covers (at any severity;
-  a finding in the same sentence counts, since one per sentence is reported);
+  a finding in the same sentence counts, since one per sentence is reported,
+  and so does one that stands for more of its kind in the note);
 - **lawful uses**: findings on spans a reader judged wrong with a lawful-use
   class (time, sequence, advice, ...); the target is none at all;
 - **context**: the engine's commercial verdict against the readers' label.
@@ -132,19 +133,26 @@ class Found:
     severity: str
     match: str
     detail: str = ""
+    more: int = 0  # findings of the rule it stands for (one per sentence, note or tag run)
 
 
-def lint_corpus(rows: list[corpus.CorpusRow]) -> tuple[list[Found], dict[tuple[str, int], str]]:
-    """Every finding on the corpus, and each document's commercial verdict."""
+def lint_corpus(
+    rows: list[corpus.CorpusRow], commercial: str | None = None
+) -> tuple[list[Found], dict[tuple[str, int], str]]:
+    """Every finding on the corpus, and each document's commercial verdict
+    (``commercial`` forces it, as a user who declares the texts ads would)."""
     from xhslint import lint_many
 
     found: list[Found] = []
     verdicts: dict[tuple[str, int], str] = {}
-    for row, result in zip(rows, lint_many([r.item() for r in rows]), strict=True):
+    results = lint_many([r.item() for r in rows], commercial=commercial)
+    for row, result in zip(rows, results, strict=True):
         verdicts[(row.source, row.row)] = getattr(result, "commercial", "unknown")
         for d in result.diagnostics:
             detail = str(d.params.get("element_id", ""))
-            found.append(Found(row.source, row.row, d.start, d.end, d.rule_id, d.severity, d.match, detail))
+            more = int(d.params.get("more", 0))
+            where = (row.source, row.row, d.start, d.end)
+            found.append(Found(*where, d.rule_id, d.severity, d.match, detail, more))
     return found, verdicts
 
 
@@ -206,16 +214,11 @@ class Cell:
         }
 
 
-def measure(found: list[Found], verdicts: dict, labels: Labels, texts: dict) -> dict[str, Any]:
+def judge(found: Iterable[Found], labels: Labels) -> Iterable[tuple[Found, dict | None]]:
+    """Each finding with the reader's record for its span and rule (None: unjudged)."""
     by_doc: dict[tuple[str, int, str], list[Span]] = defaultdict(list)
     for s in labels.findings:
         by_doc[(s.source, s.row, s.rule)].append(s)
-    per_rule: dict[tuple[str, str], Cell] = defaultdict(Cell)
-    per_severity: dict[str, Cell] = defaultdict(Cell)
-    compliance: dict[str, Cell] = defaultdict(Cell)
-    lawful_hits: list[dict] = []
-    frame_hits: Counter[str] = Counter()
-    unjudged: list[Found] = []
     for f in found:
         label = next(
             (
@@ -225,7 +228,43 @@ def measure(found: list[Found], verdicts: dict, labels: Labels, texts: dict) -> 
             ),
             None,
         )
-        record = labels.findings.get(label) if label else None
+        yield f, labels.findings.get(label) if label else None
+
+
+def as_declared(declared: list[Found], found: list[Found], labels: Labels) -> dict[str, Any]:
+    """Findings when the documents readers judged promotional are declared ads
+    (``--commercial promotional``): where a rule reports its own severity. The
+    error figures join the errors of the default run (briefs, texts with a way
+    to buy), once each."""
+    per_rule: dict[tuple[str, str], Cell] = defaultdict(Cell)
+    errors: dict[str, Cell] = defaultdict(Cell)
+    seen: set[tuple] = set()
+    for f, record in judge([*declared, *(f for f in found if f.severity == "error")], labels):
+        key = (f.source, f.row, f.start, f.end, f.rule, f.detail, f.severity)
+        if key in seen:
+            continue
+        seen.add(key)
+        verdict = record["verdict"] if record else None
+        per_rule[f.rule, f.severity].add(verdict)
+        if f.severity == "error":
+            errors[f.rule].add(verdict)
+            errors["all"].add(verdict)
+    return {
+        "rules": {f"{rule} {sev}": cell.as_dict() for (rule, sev), cell in sorted(per_rule.items())},
+        "errors": {rule: cell.as_dict() for rule, cell in sorted(errors.items())},
+    }
+
+
+def measure(
+    found: list[Found], verdicts: dict, labels: Labels, texts: dict, declared: list[Found] | None = None
+) -> dict[str, Any]:
+    per_rule: dict[tuple[str, str], Cell] = defaultdict(Cell)
+    per_severity: dict[str, Cell] = defaultdict(Cell)
+    compliance: dict[str, Cell] = defaultdict(Cell)
+    lawful_hits: list[dict] = []
+    frame_hits: Counter[str] = Counter()
+    unjudged: list[Found] = []
+    for f, record in judge(found, labels):
         verdict = record["verdict"] if record else None
         per_rule[f.rule, f.severity].add(verdict)
         per_severity[f.severity].add(verdict)
@@ -301,6 +340,7 @@ def measure(found: list[Found], verdicts: dict, labels: Labels, texts: dict) -> 
             "agreement": round(agree / sum(confusion.values()), 3) if confusion else None,
             "confusion": {f"{a} -> {b}": n for (a, b), n in sorted(confusion.items())},
         },
+        "declared": as_declared(declared or [], found, labels),
         "unjudged": len(unjudged),
         "labels": {
             "findings": len(labels.findings),
@@ -379,6 +419,20 @@ def report(figures: dict[str, Any], previous: dict[str, Any] | None) -> str:
         f"{_delta(ctx['agreement'], prev.get('context', {}).get('agreement'))}",
     ]
     out += [f"  {k}: {v}" for k, v in ctx["confusion"].items()]
+    declared = figures.get("declared", {}).get("errors", {})
+    if declared:
+        out += [
+            "",
+            "Errors when the documents readers judged promotional are declared ads (and the errors above)",
+        ]
+        before_all = prev.get("declared", {}).get("errors", {})
+        for rule, cell in declared.items():
+            out.append(
+                f"  {rule:<8} fired {cell['fired']:>4}  judged {cell['judged']:>4}"
+                f"  precision {_fmt(cell['precision'])}"
+                f"{_delta(cell['precision'], before_all.get(rule, {}).get('precision'))}"
+                f"  lenient {_fmt(cell['lenient'])}"
+            )
     lawful = figures["lawful_use_findings"]
     out += ["", f"Findings on lawful uses (target 0): {len(lawful)}"]
     out += [f"  {h['rule']} {h['class']} {h['where']}" for h in lawful[:20]]
@@ -395,14 +449,15 @@ def report(figures: dict[str, Any], previous: dict[str, Any] | None) -> str:
 
 
 def check_metadata(figures: dict[str, Any]) -> list[str]:
-    """Error rules: precision at error >= the floor, and metadata.precision as measured."""
+    """Error rules: precision of their errors (as declared ads, see ``as_declared``)
+    at least the floor, and metadata.precision as measured."""
     from xhslint.linter.loader import load_rules
 
     problems = []
     for rule in load_rules():
         if rule.severity != "error":
             continue
-        cell = figures["rules"].get(f"{rule.id} error")
+        cell = figures["declared"]["errors"].get(rule.id)
         stated = (rule.spec.get("metadata") or {}).get("precision")
         if cell is None or cell["precision"] is None:
             problems.append(f"{rule.id}: no judged error findings on the labelled set (stated {stated})")
@@ -591,8 +646,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     labels = load_labels(texts)
     found, verdicts = lint_corpus(rows)
-    figures = measure(found, verdicts, labels, texts)
+    promotional = [r for r in rows if labels.context.get((r.source, r.row)) == "promotional"]
+    declared, _ = lint_corpus(promotional, commercial="promotional")
+    figures = measure(found, verdicts, labels, texts, declared)
     if args.todo:
+        seen = {(f.source, f.row, f.start, f.end, f.rule) for f in figures["_unjudged"]}
+        for f, record in judge(declared, labels):
+            key = (f.source, f.row, f.start, f.end, f.rule)
+            if record is None and key not in seen:
+                seen.add(key)
+                figures["_unjudged"].append(f)
         from xhslint.linter.loader import load_rules
 
         names = {r.id: r.name for r in load_rules()}

@@ -9,9 +9,13 @@ here, once, and used by the benchmark and the labelling tools alike:
   an empty title means no title), linted as copy;
 - ``ecommerce``: ``copy`` of ``ecommerce_copy_advertisegen.jsonl``, a body
   with no title, linted as copy;
-- ``briefs``: ``text`` of ``brief_excerpts.jsonl``, no title, linted as brief.
+- ``briefs``: ``text`` of ``brief_excerpts.jsonl``, no title, linted as brief;
+- ``written``: the texts in ``benchmarks/accuracy/written/notes.yaml``, written
+  for this set (not corpus text) where the corpus has too few cases: each with
+  its own ``kind`` and ``title``.
 
-Rows are 1-based line numbers. The corpus is only read, never copied.
+Rows are 1-based line numbers (for ``written``, positions in the list). The
+corpus is only read, never copied.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = REPO_ROOT.parent / "shared" / "corpus"
+WRITTEN = Path(__file__).resolve().parent / "accuracy" / "written" / "notes.yaml"
 
 # source -> (file, title field, text field, kind)
 SOURCES = {
@@ -61,8 +66,13 @@ def available(corpus_dir: Path = CORPUS_DIR) -> bool:
     return all((corpus_dir / spec[0]).is_file() for spec in SOURCES.values())
 
 
-def rows(corpus_dir: Path = CORPUS_DIR, sources: tuple[str, ...] = tuple(SOURCES)) -> Iterator[CorpusRow]:
+def rows(
+    corpus_dir: Path = CORPUS_DIR, sources: tuple[str, ...] = (*SOURCES, "written")
+) -> Iterator[CorpusRow]:
     for source in sources:
+        if source == "written":
+            yield from written_rows()
+            continue
         name, title_field, text_field, kind = SOURCES[source]
         with open(corpus_dir / name, encoding="utf-8") as stream:
             for number, line in enumerate(stream, 1):
@@ -71,6 +81,19 @@ def rows(corpus_dir: Path = CORPUS_DIR, sources: tuple[str, ...] = tuple(SOURCES
                 record = json.loads(line)
                 title = (record.get(title_field) or "") if title_field else ""
                 yield CorpusRow(source, number, title, record.get(text_field) or "", kind)
+
+
+def written_rows(path: Path = WRITTEN) -> Iterator[CorpusRow]:
+    import yaml
+
+    if not path.is_file():
+        return
+    with open(path, encoding="utf-8") as stream:
+        records = yaml.safe_load(stream) or []
+    for number, record in enumerate(records, 1):
+        yield CorpusRow(
+            "written", number, record.get("title") or "", record["body"], record.get("kind", "copy")
+        )
 
 
 def span_hash(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .document import Document
 from .language import LINE, ZH_SENTENCE, language_label, script_counts
@@ -43,6 +43,8 @@ class AnalysedDocument:
     kind_detected: bool = False
     vertical: str | None = None
     vertical_detected: bool = False
+    vertical_confidence: str | None = None  # given, high, low (detection.py)
+    commercial: Any = None  # commercial.Commercial, set by the engine
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _visible: int | None = field(default=None, repr=False)
 

@@ -43,19 +43,30 @@ def lint_text(
     rule_paths: Iterable[str] = (),
     markdown: bool = False,
     path: str = "<text>",
+    commercial: str | None = None,
 ) -> LintResult:
     """Lint one brief or note given as a string; returns a ``LintResult``.
 
     ``kind`` is ``brief``, ``copy`` or ``auto``; ``vertical`` a vertical id or
-    None to detect; ``lang`` ``zh``, ``en`` or ``auto``. Diagnostics carry
+    None to detect; ``lang`` ``zh``, ``en`` or ``auto``; ``commercial``
+    ``promotional``, ``unclear`` or ``not_promotional`` to force the commercial
+    verdict (None: assessed from the text). Diagnostics carry
     ``rule_id``, ``severity``, ``category``, ``line``/``column``, ``match`` and
     ``message(locale)``; ``result.to_json(locale)`` gives the JSON contract.
     """
-    linter = linter_for(_options(kind, vertical, lang, select, ignore, brand_terms), tuple(rule_paths))
-    return linter.lint(document_from_text(text, path, markdown=markdown))
+    options = _options(kind, vertical, lang, select, ignore, brand_terms, commercial)
+    return linter_for(options, tuple(rule_paths)).lint(document_from_text(text, path, markdown=markdown))
 
 
-def _options(kind, vertical, lang, select, ignore, brand_terms) -> Options:
+def _options(kind, vertical, lang, select, ignore, brand_terms, commercial=None) -> Options:
+    if commercial is not None:
+        from .commercial import VERDICTS, normalise_verdict
+
+        commercial = normalise_verdict(commercial)
+        if commercial not in VERDICTS:
+            from .errors import ConfigError
+
+            raise ConfigError(f"commercial must be one of {', '.join(VERDICTS)}, not '{commercial}'")
     return Options(
         kind=kind,
         vertical=vertical,
@@ -63,6 +74,7 @@ def _options(kind, vertical, lang, select, ignore, brand_terms) -> Options:
         select=tuple(select),
         ignore=tuple(ignore),
         brand_terms=tuple(brand_terms),
+        commercial=commercial,
     )
 
 
@@ -78,6 +90,7 @@ def lint_many(
     rule_paths: Iterable[str] = (),
     markdown: bool = False,
     jobs: int = 1,
+    commercial: str | None = None,
 ) -> Iterator[LintResult]:
     """Lint many notes; yields one ``LintResult`` per item, in order (lazily).
 
@@ -94,7 +107,7 @@ def lint_many(
     from .errors import InputError
     from .jobs import Job, lint_jobs
 
-    options = _options(kind, vertical, lang, select, ignore, brand_terms)
+    options = _options(kind, vertical, lang, select, ignore, brand_terms, commercial)
     paths = tuple(rule_paths)
     linter_for(options, paths)  # bad selectors fail here, before any item
     base = Job(options=options, path="", rule_paths=paths, markdown=markdown)

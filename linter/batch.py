@@ -4,14 +4,20 @@ Rows stream: files are read row by row (csv, openpyxl's read-only mode, one
 JSON line at a time), so memory stays flat however many rows there are.
 
 Columns are found by name (case-insensitive): the title in ``title``/``标题``/
-``笔记标题``, the body in ``content``/``body``/``desc``/``text``/``正文``/
-``笔记内容`` (or the columns given with ``--title-column``/``--text-column``);
-``id``/``note_id``/``编号`` names the note, else its 1-based row number (the
-header is not counted); ``kind`` and ``vertical`` override the flags per row.
-Each note is reported as its own document, ``FILE#ID``.
+``笔记标题``, the body in ``content``/``body``/``text``/``copy``/``正文``/``内容``/
+``文案``/... (``TEXT_NAMES``; or the columns given with ``--title-column``/
+``--text-column``); ``id``/``note_id``/``编号`` names the note, else its 1-based
+row number (the header is not counted); ``kind`` and ``vertical`` override
+the flags per row. Each note is reported as its own document, ``FILE#ID``
+(``FILE#ID@ROW`` when an id repeats). The header is the first of the first
+``HEADER_SCAN`` rows that names a text column (a title row above it is
+skipped), or the row ``--header-row`` gives; in a workbook, the first sheet
+that has one, or the sheet ``--sheet`` names.
 
 A bad row gives an ``InputError`` in the stream and the next row is read; a
 bad file (no text column, not a spreadsheet) raises one and ends the file.
+Warnings (a ``kind`` column that holds no kinds, repeated ids) go to
+``on_warning``, once per file and kind of problem.
 """
 
 from __future__ import annotations
@@ -20,11 +26,12 @@ import codecs
 import csv
 import datetime
 import io
+import itertools
 import json
 import re
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -36,16 +43,78 @@ CSV_SUFFIXES = {".csv": None, ".tsv": "\t"}  # suffix -> delimiter (None: from t
 BATCH_SUFFIXES = {*CSV_SUFFIXES, ".xlsx", ".jsonl"}
 
 TITLE_NAMES = ("title", "标题", "笔记标题")
-TEXT_NAMES = ("content", "body", "desc", "text", "正文", "笔记内容")
+TEXT_NAMES = (
+    "content",
+    "body",
+    "desc",
+    "text",
+    "copy",
+    "正文",
+    "笔记内容",
+    "笔记正文",
+    "内容",
+    "文案",
+    "summary",
+)
 ID_NAMES = ("id", "note_id", "编号")
 KIND_VALUES = ("brief", "copy", "auto")
-_VERTICAL_ID = re.compile(r"^[a-z][a-z-]*$")
+HEADER_SCAN = 20  # rows searched for the header (title rows and notes above it are skipped)
 _HEAD_BYTES = 64 * 1024
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 
 
 def is_batch(path: str) -> bool:
     return Path(path).suffix.lower() in BATCH_SUFFIXES
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How to read a batch: columns and header given by the user, the kind the
+    run was given (it wins over a ``kind`` column that holds no kinds), and the
+    vertical ids the user's own rules add."""
+
+    title_column: str | None = None
+    text_column: str | None = None
+    sheet: str | None = None  # a worksheet's name or 1-based number
+    header_row: int | None = None  # 1-based row of the header
+    kind: str | None = None  # --kind brief|copy, when given
+    own_verticals: frozenset[str] = frozenset()
+
+
+Warn = Callable[[str], None]
+
+
+class _Warnings:
+    """Warnings for one file, each kind of problem once."""
+
+    def __init__(self, path: str, warn: Warn | None) -> None:
+        self.path = path
+        self._warn = warn
+        self._said: set[str] = set()
+
+    def once(self, key: str, message: str) -> None:
+        if key not in self._said and self._warn is not None:
+            self._said.add(key)
+            self._warn(f"{self.path}: {message}")
+
+
+class _Names:
+    """Unique document names: a repeated id gets the row number (FILE#ID@ROW)."""
+
+    def __init__(self, warnings: _Warnings) -> None:
+        self._seen: set[str] = set()
+        self._warnings = warnings
+
+    def unique(self, row: Row, number: int) -> Row:
+        if row.path not in self._seen:
+            self._seen.add(row.path)
+            return row
+        ident = row.path.rsplit("#", 1)[-1]
+        self._warnings.once(
+            "duplicate-id",
+            f"repeated id '{ident}': such rows are named FILE#ID@ROW (e.g. {row.path}@{number})",
+        )
+        return replace(row, path=f"{row.path}@{number}")
 
 
 @dataclass(frozen=True)
@@ -64,10 +133,11 @@ class Row:
 
 
 def note_document(path: str, title: str, text: str, source_format: str = "txt") -> Document:
-    """A note from separate title and body: the title is line 1, the body follows."""
+    """A note from separate title and body: the title is line 1, the body follows.
+    An empty title means the note has none (the body's first line is not a title)."""
     title = " ".join(title.split())
     if not title:
-        return Document(path=path, text=text, source_format=source_format)
+        return Document(path=path, text=text, title_span=(0, 0), source_format=source_format)
     return Document(
         path=path, text=f"{title}\n{text}", title_span=(0, len(title)), source_format=source_format
     )
@@ -125,8 +195,17 @@ class Columns:
             vertical=found.get("vertical"),
         )
 
-    def row(self, values: Any, number: int, file: str, source_format: str) -> Row | None:
+    def row(
+        self,
+        values: Any,
+        number: int,
+        file: str,
+        source_format: str,
+        options: BatchOptions | None = None,
+        warnings: _Warnings | None = None,
+    ) -> Row | None:
         """The note in ``values`` (a sequence or mapping), None for a blank row."""
+        options = options or BatchOptions()
 
         def get(key: Any) -> Any:
             if key is None:
@@ -147,8 +226,8 @@ class Columns:
             path=path,
             title=title,
             text=text,
-            kind=_kind(cell(get(self.kind), path, "kind"), path),
-            vertical=_vertical(cell(get(self.vertical), path, "vertical"), path),
+            kind=_kind(cell(get(self.kind), path, "kind"), path, options.kind, warnings),
+            vertical=_vertical(cell(get(self.vertical), path, "vertical"), path, options.own_verticals),
             source_format=source_format,
         )
 
@@ -170,38 +249,31 @@ def cell(value: Any, where: str, column: str, default: str = "") -> str:
     raise InputError(f"the {column} must be text, not {type(value).__name__}", where)
 
 
-def _kind(value: str, where: str) -> str | None:
+def _kind(value: str, where: str, given: str | None = None, warnings: _Warnings | None = None) -> str | None:
     value = value.strip().lower()
     if not value:
         return None
-    if value not in KIND_VALUES:
-        raise InputError(f"kind must be brief, copy or auto, not '{value}'", where)
-    return value
+    if value in KIND_VALUES:
+        return value
+    if given in ("brief", "copy"):  # the flag wins over a column that holds something else
+        if warnings is not None:
+            warnings.once("kind", f"the 'kind' column holds values that are not kinds (e.g. '{value[:30]}'): "
+                                  f"using --kind {given}")  # fmt: skip
+        return None
+    raise InputError(f"kind must be brief, copy or auto, not '{value}'", where)
 
 
-def _vertical(value: str, where: str) -> str | None:
+def _vertical(value: str, where: str, own: frozenset[str] = frozenset()) -> str | None:
+    from .errors import ConfigError
+    from .vertical_names import resolve_vertical
+
     value = value.strip()
     if not value:
         return None
-    if _VERTICAL_ID.match(value.lower()):
-        return value.lower()
-    by_name = vertical_names()
-    if value.casefold() in by_name:
-        return by_name[value.casefold()]
-    raise InputError(f"unknown vertical '{value}' (use an id such as beauty, or its name)", where)
-
-
-def vertical_names() -> dict[str, str]:
-    """Vertical display names in every locale (美妆护肤, Beauty) -> id."""
-    from .messages import catalogue
-    from .resources import LOCALES
-
-    names = {}
-    for locale in LOCALES:
-        for vertical, entry in catalogue(locale).verticals.items():
-            if isinstance(entry, dict) and entry.get("name"):
-                names[str(entry["name"]).casefold()] = vertical
-    return names
+    try:
+        return resolve_vertical(value, own)
+    except ConfigError as error:
+        raise InputError(error.message, where) from None
 
 
 # --------------------------------------------------------------------- readers
@@ -214,19 +286,58 @@ def read_rows(
     text_column: str | None = None,
     data: bytes | None = None,
     suffix: str | None = None,
+    options: BatchOptions | None = None,
+    on_warning: Warn | None = None,
 ) -> Iterator[Row | InputError]:
     """Notes of a batch file in order; a bad row is yielded as an InputError.
 
     ``data`` reads the bytes given instead of the file (stdin); ``suffix``
-    overrides the file's own.
+    overrides the file's own; ``options`` (or the two column names) say how
+    to read it; ``on_warning`` gets one-line warnings.
     """
     suffix = (suffix or Path(path).suffix).lower()
-    columns = {"title_column": title_column, "text_column": text_column}
+    options = options or BatchOptions(title_column=title_column, text_column=text_column)
+    warnings = _Warnings(path, on_warning)
     if suffix == ".xlsx":
-        return _xlsx_rows(path, data, **columns)
+        return _xlsx_rows(path, data, options, warnings)
     if suffix == ".jsonl":
-        return _jsonl_rows(path, data, **columns)
-    return _csv_rows(path, data, CSV_SUFFIXES.get(suffix), **columns)
+        return _jsonl_rows(path, data, options, warnings)
+    return _csv_rows(path, data, CSV_SUFFIXES.get(suffix), options, warnings)
+
+
+def _names_text(names: Sequence[Any], options: BatchOptions) -> bool:
+    """Does a row name a text column (the one given, or a known one)?"""
+    normed = {_norm(n) for n in names}
+    if options.text_column is not None:
+        return _norm(options.text_column) in normed
+    return any(name in normed for name in TEXT_NAMES)
+
+
+def _header(
+    rows: Iterator[Sequence[Any]], options: BatchOptions, where: str
+) -> tuple[Sequence[Any], Iterator[Sequence[Any]], bool]:
+    """(header, the data rows after it, whether the header names a text column).
+
+    ``--header-row`` picks the header; else the first of the first HEADER_SCAN
+    rows that names a text column (title rows above it are skipped); else the
+    first non-empty row, and the rows after it are data (Columns.detect then
+    says which columns there are)."""
+    if options.header_row is not None:
+        for number, values in enumerate(rows, 1):
+            if number == options.header_row:
+                return values, rows, _names_text(values, options)
+        raise InputError(f"--header-row {options.header_row}: the file has fewer rows", where)
+    scanned: list[Sequence[Any]] = []
+    for values in rows:
+        if _names_text(values, options):
+            return values, rows, True
+        scanned.append(values)
+        if len(scanned) >= HEADER_SCAN:
+            break
+    first = next((i for i, values in enumerate(scanned) if any(_norm(v) for v in values)), None)
+    if first is None:
+        raise InputError("no header row (the first row must name the columns)", where)
+    return scanned[first], itertools.chain(scanned[first + 1 :], rows), False
 
 
 def _open_binary(path: str, data: bytes | None) -> IO[bytes]:
@@ -277,41 +388,57 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_rows(path, data, delimiter, title_column, text_column) -> Iterator[Row | InputError]:
+def _csv_rows(
+    path, data, delimiter, options: BatchOptions, warnings: _Warnings
+) -> Iterator[Row | InputError]:
     stream, encoding = open_text(path, data)
     with stream:
         csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
         number = 0
         try:
-            first = stream.readline()
+            lines = iter(stream.readline, "")
+            first = next(lines, "")
             if delimiter is None:
                 delimiter = _delimiter(first)
-            header = next(csv.reader([first], delimiter=delimiter), [])
-            if not any(_norm(h) for h in header):
-                raise InputError("no header row (the first line must name the columns)", path)
-            columns = Columns.detect(header, range(len(header)), path, title_column, text_column)
-            for values in csv.reader(stream, delimiter=delimiter):
+            records = csv.reader(_chain(first, lines), delimiter=delimiter)
+            header, data_rows, _ = _header(records, options, path)
+            columns = Columns.detect(
+                header, range(len(header)), path, options.title_column, options.text_column
+            )
+            names = _Names(warnings)
+            for values in data_rows:
                 number += 1
                 if not values:
                     continue
                 try:
-                    row = columns.row(values, number, path, "csv")
+                    row = columns.row(values, number, path, "csv", options, warnings)
                 except InputError as error:
                     yield error
                     continue
                 if row is not None:
-                    yield row
+                    yield names.unique(row, number)
         except UnicodeDecodeError:
             raise _decode_error(path, encoding, f"after row {number}") from None
         except csv.Error as exc:
             raise InputError(f"malformed CSV after row {number} ({exc})", path) from None
 
 
-def _jsonl_rows(path, data, title_column, text_column) -> Iterator[Row | InputError]:
+def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
+    if first:
+        yield first
+    yield from rest
+
+
+_PRETTY_JSON = re.compile(r"^\s*(?:[\[{]|\{?\s*\"[^\"]*\"\s*:\s*[\[{]?)\s*,?\s*$")
+
+
+def _jsonl_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Iterator[Row | InputError]:
     stream, encoding = open_text(path, data)
     with stream:
         detected: dict[tuple, Columns] = {}
+        names = _Names(warnings)
         number = 0
+        seen_object = False
         try:
             for number, line in enumerate(stream, 1):
                 if not line.strip():
@@ -319,30 +446,46 @@ def _jsonl_rows(path, data, title_column, text_column) -> Iterator[Row | InputEr
                 try:
                     values = json.loads(line)
                 except json.JSONDecodeError as exc:
+                    if not seen_object and _PRETTY_JSON.match(line):
+                        raise InputError(
+                            "not JSON Lines: each line must be one JSON object, and this file looks like one "
+                            "JSON document spread over many lines (write one object per line)",
+                            path,
+                            number,
+                        ) from None
                     yield InputError(f"invalid JSON ({exc.msg}, column {exc.colno})", path, number)
                     continue
                 if not isinstance(values, dict):
+                    if not seen_object and isinstance(values, list):
+                        raise InputError(
+                            "not JSON Lines: the file holds a JSON array; write one JSON object per line",
+                            path,
+                            number,
+                        )
                     yield InputError(f"expected a JSON object, not {type(values).__name__}", path, number)
                     continue
+                seen_object = True
                 keys = tuple(values)
                 try:
                     if keys not in detected:
                         if len(detected) > 64:
                             detected.clear()
-                        detected[keys] = Columns.detect(keys, keys, path, title_column, text_column)
-                    row = detected[keys].row(values, number, path, "jsonl")
+                        detected[keys] = Columns.detect(
+                            keys, keys, path, options.title_column, options.text_column
+                        )
+                    row = detected[keys].row(values, number, path, "jsonl", options, warnings)
                 except InputError as error:
                     if error.path == path:
                         error.line = number
                     yield error
                     continue
                 if row is not None:
-                    yield row
+                    yield names.unique(row, number)
         except UnicodeDecodeError:
             raise _decode_error(path, encoding, f"after line {number}") from None
 
 
-def _xlsx_rows(path, data, title_column, text_column) -> Iterator[Row | InputError]:
+def _xlsx_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Iterator[Row | InputError]:
     try:
         from openpyxl import load_workbook
         from openpyxl.utils.exceptions import InvalidFileException
@@ -357,23 +500,50 @@ def _xlsx_rows(path, data, title_column, text_column) -> Iterator[Row | InputErr
     try:
         if not book.worksheets:
             raise InputError("the workbook has no worksheet", path)
-        rows = book.worksheets[0].iter_rows(values_only=True)
-        header: Sequence[Any] = ()
-        for values in rows:
-            if any(_norm(v) for v in values):
-                header = values
-                break
-        if not header:
-            raise InputError("no header row (the first row must name the columns)", path)
-        columns = Columns.detect(header, range(len(header)), path, title_column, text_column)
+        rows, header = _sheet_with_notes(book, options, path)
+        columns = Columns.detect(header, range(len(header)), path, options.title_column, options.text_column)
+        names = _Names(warnings)
         for number, values in enumerate(rows, 1):
             try:
-                row = columns.row(values, number, path, "xlsx")
+                row = columns.row(values, number, path, "xlsx", options, warnings)
             except InputError as error:
                 yield error
                 continue
             if row is not None:
-                yield row
+                yield names.unique(row, number)
     finally:
         book.close()
         source.close()
+
+
+def _sheet_with_notes(book, options: BatchOptions, path: str):
+    """(the rows after its header, the header) of the sheet ``--sheet`` names, else of
+    the first sheet whose header names a text column (an instructions sheet first
+    is skipped), else of the first sheet."""
+    if options.sheet is not None:
+        wanted = options.sheet.strip()
+        by_name = {ws.title: ws for ws in book.worksheets}
+        if wanted in by_name:
+            sheets = [by_name[wanted]]
+        elif wanted.isdigit() and 1 <= int(wanted) <= len(book.worksheets):
+            sheets = [book.worksheets[int(wanted) - 1]]
+        else:
+            listed = ", ".join(ws.title for ws in book.worksheets)
+            raise InputError(f"no sheet '{wanted}' (sheets: {listed})", path)
+    else:
+        sheets = list(book.worksheets)
+    fallback = None
+    for ws in sheets:
+        try:
+            header, rows, names_text = _header(ws.iter_rows(values_only=True), options, path)
+        except InputError:
+            if len(sheets) == 1:
+                raise
+            continue
+        if names_text:
+            return rows, header
+        if fallback is None:
+            fallback = (rows, header)
+    if fallback is None:
+        raise InputError("no header row (the first row must name the columns)", path)
+    return fallback

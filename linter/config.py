@@ -28,11 +28,12 @@ TABLE_KEYS = ("rule_options",)
 # What a config may change in a rule: its severity and its limits.
 RULE_OPTION_KEYS = ("severity", "max", "min", "threshold", "min_count", "min_chars", "min_sentences",
                     "min_distinct", "max_share")  # fmt: skip
-STR_KEYS = ("vertical", "locale", "kind", "fail_on", "lang")
+STR_KEYS = ("vertical", "locale", "kind", "fail_on", "lang", "commercial")
 CHOICES = {
     "kind": ("auto", "brief", "copy"),
     "fail_on": ("error", "warning", "info"),
     "lang": ("auto", "zh", "en"),
+    "commercial": ("auto", "promotional", "unclear", "not_promotional"),
 }
 
 
@@ -48,6 +49,7 @@ class Config:
     rule_paths: tuple[str, ...] = ()
     brand_terms: tuple[str, ...] = ()
     rule_options: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()
+    commercial: str = "auto"  # force the commercial verdict (commercial.py); auto: assess it
     source: str | None = None
 
     def merged(self, **overrides: Any) -> Config:
@@ -78,6 +80,8 @@ def build_config(raw: dict[str, Any], path: str) -> Config:
         elif key in STR_KEYS:
             if not isinstance(value, str):
                 raise ConfigError(f"'{key}' must be a string", path)
+            if key == "commercial":
+                value = value.strip().lower().replace("-", "_")
             allowed = CHOICES.get(key)
             if allowed and value not in allowed:
                 raise ConfigError(f"'{key}' must be one of {', '.join(allowed)} (got '{value}')", path)

@@ -14,6 +14,10 @@ from .matching import Hit, TermSet
 BRIEF_MIN_SCORE = 3
 VERTICAL_MIN_DISTINCT = 2
 VERTICAL_MARGIN = 1.5
+# A guess confident enough to switch a rule off (exclude_verticals): more
+# distinct cues, and a wider lead over the runner-up.
+CONFIDENT_DISTINCT = 3
+CONFIDENT_MARGIN = 2.0
 
 
 def detect_kind(
@@ -30,14 +34,17 @@ def detect_kind(
     return "brief" if score >= BRIEF_MIN_SCORE else "copy"
 
 
-def detect_vertical(lex: Lexicons, hits: Callable[[TermSet], list[Hit]]) -> str | None:
-    """The vertical with the most distinct cue words, when it clearly leads."""
+def detect_vertical(lex: Lexicons, hits: Callable[[TermSet], list[Hit]]) -> tuple[str | None, str | None]:
+    """The vertical with the most distinct cue words when it clearly leads, and
+    the confidence of the guess: ``high`` or ``low`` (None without a guess)."""
     scores = sorted(
         ((len({h.term.lower() for h in hits(ts)}), v) for v, ts in lex.verticals.items()),
         reverse=True,
     )
     if not scores or scores[0][0] < VERTICAL_MIN_DISTINCT:
-        return None
-    if len(scores) > 1 and scores[0][0] < VERTICAL_MARGIN * scores[1][0]:
-        return None
-    return scores[0][1]
+        return None, None
+    runner_up = scores[1][0] if len(scores) > 1 else 0
+    if scores[0][0] < VERTICAL_MARGIN * runner_up:
+        return None, None
+    confident = scores[0][0] >= CONFIDENT_DISTINCT and scores[0][0] >= CONFIDENT_MARGIN * runner_up
+    return scores[0][1], "high" if confident else "low"

@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .messages import format_message
+from .messages import catalogue, format_message
 from .rule import Rule
+
+# Why a finding's severity differs from its rule's, and the note its message gets
+# (``locales/*/ui.yaml``: ``note_<reason>``).
+REASONS = ("raised", "lowered", "tag", "not_promotional", "unclear")
 
 
 @dataclass
@@ -21,6 +25,8 @@ class Diagnostic:
     match: str
     params: dict[str, Any] = field(default_factory=dict)
     fix: str | None = None  # safe replacement for [start, end), when the rule's kind knows one
+    level: str | None = None  # the finding's severity when context changed the rule's
+    reasons: tuple[str, ...] = ()  # why (REASONS), in the order they applied
 
     @property
     def rule_id(self) -> str:
@@ -28,14 +34,21 @@ class Diagnostic:
 
     @property
     def severity(self) -> str:
-        return self.rule.severity
+        return self.level or self.rule.severity
 
     @property
     def category(self) -> str:
         return self.rule.category
 
     def message(self, locale: str) -> str:
-        return format_message(self.rule.message[locale], self.params, locale)
+        text = format_message(self.rule.message[locale], self.params, locale)
+        cat = catalogue(locale)
+        notes = [cat.text(f"note_{reason}", severity=cat.text(f"severity_{self.severity}"), **self.params)
+                 for reason in self.reasons]  # fmt: skip
+        if self.params.get("more"):
+            key = "note_more_words" if self.params.get("also") else "note_more"
+            notes.append(cat.text(key, more=self.params["more"], also=self.params.get("also", "")))
+        return ("" if locale.startswith("zh") else " ").join([text, *notes])
 
     def suggestion(self, locale: str) -> str | None:
         template = self.rule.suggest.get(locale)
@@ -47,7 +60,7 @@ class Diagnostic:
             "rule": self.rule.id,
             "name": self.rule.name,
             "category": self.rule.category,
-            "severity": self.rule.severity,
+            "severity": self.severity,
             "message": self.message(locale),
             "line": self.line,
             "column": self.column,
@@ -57,6 +70,8 @@ class Diagnostic:
             "length": self.end - self.start,
             "match": self.match,
             "suggestion": self.suggestion(locale),
+            "rule_severity": self.rule.severity,
+            "severity_reasons": list(self.reasons),
         }
 
 
@@ -70,6 +85,10 @@ class FileResult:
     kind_detected: bool = False
     vertical_detected: bool = False
     text: str = ""
+    commercial: str = "promotional"
+    commercial_detected: bool = False
+    commercial_basis: str = "brief"  # given | brief | brand_terms | route | cues (commercial.py)
+    vertical_confidence: str | None = None  # given, high or low; None without a vertical
 
     def to_json(self, locale: str) -> dict[str, Any]:
         return {
@@ -78,4 +97,8 @@ class FileResult:
             "language": self.language,
             "vertical": self.vertical,
             "diagnostics": [d.to_json(locale) for d in self.diagnostics],
+            "commercial": self.commercial,
+            "commercial_detected": self.commercial_detected,
+            "commercial_basis": self.commercial_basis,
+            "vertical_confidence": self.vertical_confidence,
         }

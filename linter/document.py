@@ -48,6 +48,7 @@ class Document:
 
     @property
     def title(self) -> str:
+        """The title line; empty when there is none (a batch row with an empty title cell)."""
         if not self.title_span:
             return ""
         return self.text[self.title_span[0] : self.title_span[1]]

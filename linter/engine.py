@@ -1,23 +1,44 @@
 """The engine: analyse a document once, scan all terms once, run each rule's
-kind, then filter by scope and inline suppressions."""
+kind, then put each finding in its context.
+
+A kind only finds spans. What a span means is decided here, the same way for
+every kind and every rule (a rule says which of these it takes, in YAML):
+
+1. where the rule looks (``scope``), inline suppressions, sentence conditions;
+2. whether the word is used at all: a forbidden or quoted word is a mention
+   (mentions.py), and a rule's guard classes (guards.py) drop questions,
+   advice, personal frames, critique, negation and people;
+3. what the finding is worth: ``severity_if`` sets it from the words around
+   it (a purchase route in the sentence, a product noun after it, a city just
+   before it), a topic tag or @handle lowers it one step (tags.py), and the
+   document's commercial verdict caps it (``context``, commercial.py);
+4. how many to report: at most ``limit.per_sentence`` per sentence (default
+   one), ``limit.per_document`` per document, and one per note in tags, the
+   kept finding counting the rest (``more``) and naming their words (``also``).
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .analysis import AnalysedDocument, analyse
 from .brands import brand_hits, infer_brands
+from .commercial import PROMOTIONAL, Commercial, assess
 from .detection import detect_kind, detect_vertical
 from .diagnostics import Diagnostic, FileResult
 from .document import Document
+from .guards import guarded
 from .kinds import Finding, get_kind
 from .lexicons import lexicons
 from .matching import Hit, TermMatcher, TermSet
-from .mentions import is_mention
-from .rule import Rule
+from .mentions import MentionScopes
+from .rule import SEVERITY_RANK, Rule, at_most, lower
 from .selection import check_known, select_rules, selector_matches
 from .suppression import find_suppressions
+from .tags import Tag, find_tags
 
 KINDS = ("brief", "copy")
 LANGS = ("zh", "en")
@@ -32,6 +53,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     brand_terms: tuple[str, ...] = ()
     rule_options: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()
+    commercial: str | None = None  # force the verdict (commercial.VERDICTS); None: assess
 
 
 _NO_HITS: list[Hit] = []  # shared and never mutated
@@ -42,14 +64,32 @@ class _Context:
         self.analysed = analysed
         self._linter = linter
         self._hits = hits
+        self._starts: dict[int, list[int]] = {}
         self._brands: list[Hit] | None = None
+        self._mentions: MentionScopes | None = None
+        self._tags: list[Tag] | None = None
+        self._tag_starts: list[int] = []
 
     def hits(self, termset: TermSet) -> list[Hit]:
         return self._hits.get(self._linter.matcher.index_of(termset), _NO_HITS)
 
+    def hits_in(self, termset: TermSet, start: int, end: int) -> list[Hit]:
+        """Hits of a term set that start in [start, end) (bisect, not a scan)."""
+        index = self._linter.matcher.index_of(termset)
+        hits = self._hits.get(index, _NO_HITS)
+        if not hits:
+            return _NO_HITS
+        starts = self._starts.get(index)
+        if starts is None:
+            starts = self._starts[index] = [h.start for h in hits]
+        return hits[bisect_left(starts, start) : bisect_left(starts, end)]
+
     @property
     def lexicons(self):
         return self._linter.lex
+
+    def configured_brands(self) -> bool:
+        return self._linter.brand_set is not None
 
     def brand_hits(self) -> list[Hit]:
         """Configured brand terms, else names the text itself repeats (see brands.py)."""
@@ -64,6 +104,21 @@ class _Context:
     def cue_terms(self, vertical: str) -> TermSet | None:
         return self._linter.lex.verticals.get(vertical)
 
+    def is_mention(self, start: int, end: int) -> bool:
+        if self._mentions is None:
+            self._mentions = MentionScopes(self)
+        return self._mentions.covers(start, end)
+
+    def tag_at(self, start: int, end: int) -> Tag | None:
+        """The topic tag or @handle that holds [start, end), if any."""
+        if self._tags is None:
+            self._tags = find_tags(self.analysed.doc.prose)
+            self._tag_starts = [t.start for t in self._tags]
+        i = bisect_left(self._tag_starts, start + 1) - 1
+        if i >= 0 and self._tags[i].start <= start and end <= self._tags[i].end:
+            return self._tags[i]
+        return None
+
 
 class Linter:
     """Rules chosen and compiled for one configuration; lint many documents."""
@@ -77,11 +132,11 @@ class Linter:
         self.lex = lexicons()
         self.brand_set = TermSet(tuple(self.options.brand_terms)) if self.options.brand_terms else None
         termsets = [ts for rule in self.rules for ts in rule.termsets()]
-        termsets += self.lex.termsets()
         if self.brand_set is not None:
             termsets.append(self.brand_set)
-        self.matcher = TermMatcher(termsets)
-        self.user_words = self.matcher.user_words()
+        segmenting = [*termsets, *self.lex.segmenting()]
+        self.matcher = TermMatcher([*termsets, *self.lex.termsets()])
+        self.user_words = frozenset(w for ts in segmenting for w in ts.han_terms())
         self._by_context: dict[tuple, list[Rule]] = {}
 
     def _applicable(self, kind: str, languages: frozenset[str], vertical: str | None) -> list[Rule]:
@@ -103,12 +158,15 @@ class Linter:
             analysed.kind_detected = True
         if opts.vertical:
             analysed.vertical = opts.vertical
+            analysed.vertical_confidence = "given"
         else:
-            analysed.vertical = detect_vertical(self.lex, ctx.hits)
+            analysed.vertical, analysed.vertical_confidence = detect_vertical(self.lex, ctx.hits)
             analysed.vertical_detected = True
         if opts.lang in LANGS:
             analysed.languages = frozenset({opts.lang})
             analysed.language = opts.lang
+        confident = analysed.vertical_confidence in ("given", "high")
+        analysed.commercial = assess(ctx, analysed.kind, confident, opts.commercial)
         return analysed, ctx
 
     def lint(self, doc: Document) -> FileResult:
@@ -116,24 +174,22 @@ class Linter:
         suppressed = find_suppressions(doc)
         diagnostics: list[Diagnostic] = []
         for rule in self._applicable(analysed.kind, analysed.languages, analysed.vertical):
-            if not rule.conditions.document_ok(ctx):
+            if _excluded(rule, analysed, ctx) or not rule.conditions.document_ok(ctx):
                 continue
+            placed: list[_Placed] = []
             for finding in get_kind(rule.kind).check(rule, ctx):
                 if not _in_scope(rule.scope, doc, finding):
                     continue
                 if any(s.covers(rule, finding.start) for s in suppressed):
                     continue
                 spans_text = finding.end > finding.start
-                if (
-                    spans_text
-                    and rule.conditions.per_sentence
-                    and not rule.conditions.sentence_ok(ctx, finding.start)
-                ):
+                if spans_text and not _used(rule, ctx, finding):
                     continue
-                if spans_text and rule.mentions == "skip" and is_mention(ctx, finding.start, finding.end):
-                    continue
-                diagnostics.append(_diagnostic(rule, doc, finding))
-        diagnostics.sort(key=lambda d: (d.start, d.rule.id, d.end))
+                item = _place(rule, ctx, analysed.commercial, finding)
+                if item is not None:
+                    placed.append(item)
+            diagnostics += [_diagnostic(rule, doc, p) for p in _limit(rule, analysed, placed)]
+        diagnostics.sort(key=_order)
         return FileResult(
             path=doc.path,
             kind=analysed.kind,
@@ -143,7 +199,107 @@ class Linter:
             kind_detected=analysed.kind_detected,
             vertical_detected=analysed.vertical_detected,
             text=doc.text,
+            commercial=analysed.commercial.verdict,
+            commercial_detected=analysed.commercial.detected,
+            commercial_basis=analysed.commercial.basis,
+            vertical_confidence=analysed.vertical_confidence,
         )
+
+
+@dataclass
+class _Placed:
+    """A finding that survived, with the severity and reasons its context gave it."""
+
+    finding: Finding
+    severity: str
+    reasons: tuple[str, ...]
+    tag: Tag | None = None
+    others: list[_Placed] = field(default_factory=list)  # the findings it stands for
+    why: dict[str, str] | None = None  # a severity_if entry's note
+
+
+def _excluded(rule: Rule, analysed: AnalysedDocument, ctx: _Context) -> bool:
+    """``exclude_verticals`` for a given or confidently detected vertical only."""
+    if analysed.vertical is None or analysed.vertical not in rule.exclude_verticals:
+        return False
+    if analysed.vertical_confidence not in ("given", "high"):
+        return False
+    return not rule.conditions.kept_on(ctx)
+
+
+def _used(rule: Rule, ctx: _Context, finding: Finding) -> bool:
+    """The matched words are used, not mentioned and not in a frame the rule's guards drop."""
+    start, end = finding.start, finding.end
+    if rule.conditions.per_sentence and not rule.conditions.sentence_ok(ctx, start):
+        return False
+    if rule.mentions == "skip" and ctx.is_mention(start, end):
+        return False
+    return not (rule.guards and guarded(ctx, rule.guards, start, end))
+
+
+def _place(rule: Rule, ctx: _Context, commercial: Commercial, finding: Finding) -> _Placed | None:
+    severity = rule.severity
+    reasons: list[str] = []
+    spans_text = finding.end > finding.start
+    why = None
+    if spans_text:
+        adjusted = rule.conditions.severity_for(ctx, finding.start, finding.end)
+        if adjusted is not None and adjusted.severity != severity:
+            if adjusted.why:  # an entry without a note is one of the rule's own tiers
+                up = SEVERITY_RANK[adjusted.severity] > SEVERITY_RANK[severity]
+                reasons.append("raised" if up else "lowered")
+                why = adjusted.why
+            severity = adjusted.severity
+    tag = ctx.tag_at(finding.start, finding.end) if spans_text else None
+    if tag is not None:
+        severity = lower(severity)
+        reasons.append("tag")
+    # an ad for certain keeps the rule's severity; every other verdict caps it
+    certain_ad = commercial.certain and commercial.verdict == PROMOTIONAL
+    cap = None if certain_ad else rule.context.get(commercial.verdict)
+    if cap == "off":
+        return None
+    if cap is not None and at_most(severity, cap) != severity:
+        severity = at_most(severity, cap)
+        reasons.append(commercial.verdict)
+    return _Placed(finding, severity, tuple(reasons), tag, why=why)
+
+
+def _limit(rule: Rule, analysed: AnalysedDocument, placed: list[_Placed]) -> list[_Placed]:
+    """One finding per note in tags; ``per_sentence`` per sentence; ``per_document``."""
+    kept: list[_Placed] = []
+    in_tags: _Placed | None = None
+    by_sentence: dict[int, list[_Placed]] = {}
+    for item in placed:
+        f = item.finding
+        if item.tag is not None:
+            if in_tags is None:
+                in_tags = item
+                kept.append(item)
+            else:
+                in_tags.others.append(item)
+            continue
+        index = analysed.sentence_index(f.start) if f.end > f.start else None
+        if index is None or rule.per_sentence is None:
+            kept.append(item)
+            continue
+        group = by_sentence.setdefault(index, [])
+        if len(group) < rule.per_sentence:
+            group.append(item)
+            kept.append(item)
+        else:
+            group[-1].others.append(item)
+    if rule.per_document is not None and len(kept) > rule.per_document:
+        last = kept[rule.per_document - 1]
+        for item in kept[rule.per_document :]:
+            last.others += [item, *item.others]
+        kept = kept[: rule.per_document]
+    return kept
+
+
+def _order(d: Diagnostic) -> tuple[Any, ...]:
+    """Position order; findings of presentation-only kinds (typography) after all others."""
+    return (getattr(get_kind(d.rule.kind), "SORT_LAST", False), d.start, d.rule.id, d.end)
 
 
 def apply_rule_options(rules: Sequence[Rule], options) -> list[Rule]:
@@ -171,8 +327,26 @@ def _in_scope(scope: str, doc: Document, finding: Finding) -> bool:
     return lo <= finding.start < max(hi, lo + 1) if hi > lo else False
 
 
-def _diagnostic(rule: Rule, doc: Document, f: Finding) -> Diagnostic:
+def _matched(doc: Document, f: Finding) -> str:
+    return doc.text[f.start : f.end] if f.match is None else f.match
+
+
+def _diagnostic(rule: Rule, doc: Document, placed: _Placed) -> Diagnostic:
+    f = placed.finding
     line, column = doc.line_col(f.start)
     end_line, end_column = doc.line_col(f.end)
-    match = doc.text[f.start : f.end] if f.match is None else f.match
-    return Diagnostic(rule, f.start, f.end, line, column, end_line, end_column, match, f.params, f.fix)
+    match = _matched(doc, f)
+    params = dict(f.params)
+    if placed.tag is not None:
+        params["tag"] = doc.text[placed.tag.start : placed.tag.end]
+    if placed.why:
+        params["why"] = placed.why
+    if placed.others:
+        params["more"] = len(placed.others)
+        words = dict.fromkeys(_matched(doc, o.finding) for o in placed.others)
+        words.pop(match, None)
+        params["also"] = "、".join(w for w in list(words)[:5] if w)
+    level = placed.severity if placed.severity != rule.severity else None
+    return Diagnostic(
+        rule, f.start, f.end, line, column, end_line, end_column, match, params, f.fix, level, placed.reasons
+    )

@@ -46,7 +46,7 @@ class Evidence:
 
     def within(self, ctx, start: int, end: int) -> bool:
         """Any evidence inside [start, end)."""
-        if self.termset is not None and any(start <= h.start < end for h in ctx.hits(self.termset)):
+        if self.termset is not None and ctx.hits_in(self.termset, start, end):
             return True
         prose = ctx.analysed.doc.prose
         return any(m.end() > m.start() for p in self.patterns for m in p.finditer(prose, start, end))

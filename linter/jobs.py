@@ -89,7 +89,20 @@ def pack(done: Done) -> tuple:
     if r is None:
         return (None, done.error)
     diagnostics = [
-        (d.rule.id, d.start, d.end, d.line, d.column, d.end_line, d.end_column, d.match, d.params, d.fix)
+        (
+            d.rule.id,
+            d.start,
+            d.end,
+            d.line,
+            d.column,
+            d.end_line,
+            d.end_column,
+            d.match,
+            d.params,
+            d.fix,
+            d.level,
+            d.reasons,
+        )
         for d in r.diagnostics
     ]
     result = (
@@ -101,6 +114,10 @@ def pack(done: Done) -> tuple:
         r.vertical_detected,
         r.text,
         diagnostics,
+        r.commercial,
+        r.commercial_detected,
+        r.commercial_basis,
+        r.vertical_confidence,
     )
     return (result, None, done.original, done.fixed, done.fixes)
 
@@ -108,7 +125,12 @@ def pack(done: Done) -> tuple:
 def unpack(packed: tuple, rules: dict[str, Rule]) -> Done:
     if packed[0] is None:
         return Done(error=packed[1])
-    (path, kind, language, vertical, kind_detected, vertical_detected, text, diagnostics), _, *fix = packed
+    (
+        (path, kind, language, vertical, kind_detected, vertical_detected, text, diagnostics, *context),
+        _,
+        *fix,
+    ) = packed
+    commercial, commercial_detected, commercial_basis, vertical_confidence = context
     result = FileResult(
         path=path,
         kind=kind,
@@ -118,6 +140,10 @@ def unpack(packed: tuple, rules: dict[str, Rule]) -> Done:
         kind_detected=kind_detected,
         vertical_detected=vertical_detected,
         text=text,
+        commercial=commercial,
+        commercial_detected=commercial_detected,
+        commercial_basis=commercial_basis,
+        vertical_confidence=vertical_confidence,
     )
     return Done(result, None, *fix)
 

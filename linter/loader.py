@@ -80,6 +80,12 @@ def _build(item: dict, source: str, line: int) -> Rule:
         exclude_verticals=tuple(item.get("exclude_verticals", ())),
         scope=item.get("scope", "any"),
         mentions=item.get("mentions", "skip"),
+        guards=tuple(item.get("guards", ())),
+        context=dict(item.get("context", {})),
+        per_sentence=item.get("limit", {}).get(
+            "per_sentence", getattr(get_kind(item["kind"]), "PER_SENTENCE", 1)
+        ),
+        per_document=item.get("limit", {}).get("per_document"),
     )
     for locale in LOCALES:
         entry = catalogue(locale).rule(rule.id)

@@ -8,7 +8,8 @@ supplies lemmas, single-word English terms also match inflected forms.
 Exceptions (longer words that contain a term but are fine) and context guards
 (``not_followed_by``, ``not_preceded_by``, and ``followed_by`` for terms that
 only count in one grammatical position) are checked per term set. In guards,
-``$`` stands for the end of a clause: punctuation, a line break or the end.
+``$`` stands for the end of a clause: punctuation, a line break or the end
+(in ``followed_by``, a clause that holds nothing but the term does not count).
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ class _Confirmer:
         if followed and any(_starts(text, g, after) for g in followed):
             return False
         required = self.required.get(key, ()) + self.required.get("*", ())
-        if required and not any(_starts(text, g, after) for g in required):
+        if required and not any(_starts(text, g, after, start) for g in required):
             return False
         preceded = self.preceded.get(key, ()) + self.preceded.get("*", ())
         if preceded:
@@ -128,9 +129,17 @@ class _Confirmer:
 CLAUSE_END = set("。！？!?，,；;：:…~～、）)」』\n\r")
 
 
-def _starts(text: str, guard: str, pos: int) -> bool:
+def _starts(text: str, guard: str, pos: int, start: int = -1) -> bool:
+    """Does ``guard`` follow at ``pos``? ``$``: the clause ends there -- and, for a
+    match starting at ``start``, the clause did not begin with it: a clause of
+    the term alone ("最好，早点搽") is a sentence adverb, not a claim."""
     if guard == "$":
-        return pos >= len(text) or text[pos] in CLAUSE_END
+        if not (pos >= len(text) or text[pos] in CLAUSE_END):
+            return False
+        before = start
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        return start < 0 or (before > 0 and text[before - 1] not in CLAUSE_END)
     return text.startswith(guard, pos)
 
 
@@ -172,7 +181,7 @@ class TermMatcher:
             self._automaton.make_automaton()
 
     def user_words(self) -> frozenset[str]:
-        """Chinese terms and exceptions, for the segmenter's dictionary."""
+        """Chinese terms and exceptions of every term set, for a segmenter's dictionary."""
         return frozenset(w for ts in self.termsets for w in ts.han_terms())
 
     def index_of(self, ts: TermSet) -> int:

@@ -3,7 +3,8 @@
 ``rules/<pack>.yaml`` hold each bundled rule's message and suggestion by id;
 ``ui.yaml`` holds the CLI's own strings; ``verticals.yaml`` the verticals'
 names, descriptions and cue lexicons; ``detection.yaml`` the words that mark
-a brief. Rule ids and JSON fields never change
+a brief; ``context.yaml`` the cues of a commercial context and the frames
+that make a term a mention (see lexicons.py). Rule ids and JSON fields never change
 with the locale -- only these strings do.
 """
 
@@ -43,12 +44,18 @@ class Catalogue:
     ui: dict[str, str]
     verticals: dict[str, dict[str, Any]]
     detection: dict[str, list[str]]
+    context: dict[str, Any]
 
     def rule(self, rule_id: str) -> dict[str, str]:
         return self.rules.get(rule_id, {})
 
     def text(self, key: str, **params: Any) -> str:
         return format_message(self.ui.get(key, key), params, self.locale)
+
+    def label(self, vocabulary: str, value: str) -> str:
+        """How a report shows a fixed value (``severity``/``error`` -> 错误); the value itself
+        when the locale has no label for it (a user's own category)."""
+        return self.ui.get(f"{vocabulary}_{value}", value)
 
 
 def _read(locale: str, name: str) -> dict:
@@ -84,6 +91,7 @@ def catalogue(locale: str) -> Catalogue:
         ui=_read(locale, "ui.yaml"),
         verticals=_read(locale, "verticals.yaml"),
         detection=_read(locale, "detection.yaml"),
+        context=_read(locale, "context.yaml"),
     )
 
 

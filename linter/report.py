@@ -20,7 +20,7 @@ def write_report(run: LintRun, fmt: str, output: str | None = None, color: bool 
     results: Iterator = iter(track(run, sys.stderr, enabled=run.has_batch))
     first = next(results, None)
     with _open(output) as out:
-        writer = get_writer(fmt)(out, run.locale, color)
+        writer = get_writer(fmt)(out, run.locale, color, unit="notes" if run.has_batch else "files")
         if first is not None:
             writer.add(first)
             for result in results:

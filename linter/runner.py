@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .api import linter_for
-from .batch import is_batch, read_rows
+from .batch import BatchOptions, is_batch, read_rows
 from .config import Config, discover, load_config_file
 from .diagnostics import FileResult
 from .engine import Options
@@ -41,6 +41,7 @@ def _options(config: Config) -> Options:
         ignore=config.ignore,
         brand_terms=config.brand_terms,
         rule_options=config.rule_options,
+        commercial=None if config.commercial == "auto" else config.commercial,
     )
 
 
@@ -73,11 +74,15 @@ class LintRun:
         stdin_filename: str | None = None,
         title_column: str | None = None,
         text_column: str | None = None,
+        sheet: str | None = None,
+        header_row: int | None = None,
+        commercial: str | None = None,
         jobs: int = 1,
         fix: bool = False,
         diff: bool = False,
         on_note: Callable[[str], None] | None = None,
         on_diff: Callable[[str], None] | None = None,
+        on_warning: Callable[[str], None] | None = None,
     ) -> None:
         self._overrides = {
             "kind": kind,
@@ -86,13 +91,21 @@ class LintRun:
             "select": select,
             "ignore": ignore,
             "fail_on": fail_on,
+            "commercial": commercial,
         }
         self._stdin_filename = stdin_filename
-        self._columns = {"title_column": title_column, "text_column": text_column}
+        self._batch = BatchOptions(
+            title_column=title_column,
+            text_column=text_column,
+            sheet=sheet,
+            header_row=header_row,
+            kind=kind if kind in ("brief", "copy") else None,
+        )
         self.jobs = max(1, jobs)
         self.fix = fix or diff
         self.diff = diff
         self._note = on_note or (lambda _message: None)
+        self._warn = on_warning or self._note
         self._on_diff = on_diff or (lambda _diff: None)
         self._fixed_config = load_config_file(config_path) if config_path else None
         self.files = list(expand_paths(list(paths), on_skip=self._skipped))
@@ -137,13 +150,24 @@ class LintRun:
             self.rules.setdefault(rule.id, rule)
         self._registered.add((options, rule_paths))
 
+    def _options_for(self, config: Config) -> Options:
+        """The engine options of a config, with its vertical checked against the known ones."""
+        options = _options(config)
+        if options.vertical:
+            from .api import rules_for
+            from .vertical_names import resolve_vertical, rule_verticals
+
+            own = rule_verticals(rules_for(config.rule_paths))
+            options = replace(options, vertical=resolve_vertical(options.vertical, own, config.source))
+        return options
+
     # ------------------------------------------------------------------ jobs
 
     def _items(self) -> Iterator[Item]:
         for index, path in enumerate(self.files):
             try:
                 config = self._config_for(path).merged(**self._overrides)
-                options = _options(config)
+                options = self._options_for(config)
                 self._register(options, config.rule_paths)
             except InputError as error:
                 yield error
@@ -188,8 +212,12 @@ class LintRun:
         yield replace(base, path=name or "-", text=text, markdown=markdown, fix=self.diff)
 
     def _row_items(self, base: Job, path: str, data: bytes | None = None) -> Iterator[Item]:
+        from .api import rules_for
+        from .vertical_names import rule_verticals
+
+        batch = replace(self._batch, own_verticals=frozenset(rule_verticals(rules_for(base.rule_paths))))
         try:
-            for row in read_rows(path, data=data, **self._columns):
+            for row in read_rows(path, data=data, options=batch, on_warning=self._warn):
                 if isinstance(row, XhslintError):
                     yield row
                     continue

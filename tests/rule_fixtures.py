@@ -29,7 +29,8 @@ examples:
 
 def lint_example(rule, example):
     """Lint one of a rule's own examples the way the rule expects to meet it:
-    its kind (or the rule's), its vertical (or the rule's first), only that rule."""
+    its kind (or the rule's), its vertical (or the rule's first), its commercial
+    verdict when it gives one, only that rule."""
     from xhslint import lint_text
 
     if isinstance(example, str):
@@ -43,6 +44,7 @@ def lint_example(rule, example):
         select=[rule.id],
         brand_terms=example.get("brand_terms", ()),
         markdown=example.get("markdown", False),
+        commercial=example.get("commercial"),
     )
 
 

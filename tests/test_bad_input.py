@@ -9,7 +9,7 @@ import json
 import pytest
 from rule_fixtures import ACME_RULE
 
-NOTE = "这是我用过的全网最低价粉底液，效果最好。\n"
+NOTE = "这是我用过的全网最低价粉底液。效果最好。\n"
 # A realistic XHS note: emoji, a middle dot and a degree sign are everyday characters.
 XHS_NOTE = "✨夏日底妆分享✨\n混油皮亲测💄，这是最佳选择！\n品牌·系列，32°C 也不脱妆🌟\n"
 
@@ -46,7 +46,8 @@ def assert_one_error_line(result) -> str:
 
 
 def diagnostics(cli, *paths, extra=()):
-    result = cli("lint", "--format", "json", "--kind", "copy", *extra, *paths)
+    """JSON findings per file, the notes linted as declared ads (so absolute terms are errors)."""
+    result = cli("lint", "--format", "json", "--kind", "copy", "--commercial", "promotional", *extra, *paths)
     payload = json.loads(result.stdout)
     return result, [
         [(d["rule"], d["match"], d["line"], d["column"], d["offset"]) for d in f["diagnostics"]]
@@ -94,7 +95,7 @@ def test_realistic_note_with_emoji_and_symbols_decodes(cli, tmp_path, encoding, 
 def test_utf16_le_without_bom_chinese_text(cli, tmp_path):
     # Chinese UTF-16 has few NUL bytes (only from ASCII such as the newline).
     (tmp_path / "n.txt").write_bytes(NOTE.encode("utf-16-le"))
-    result = cli("lint", "--format", "json", "--kind", "copy", "n.txt")
+    result = cli("lint", "--format", "json", "--kind", "copy", "--commercial", "promotional", "n.txt")
     assert result.stderr == ""
     assert result.exit_code == 1
     found = [d["match"] for d in json.loads(result.stdout)["files"][0]["diagnostics"]]

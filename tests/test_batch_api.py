@@ -93,6 +93,6 @@ def test_pandas_style_records():
             "findings": len(r.diagnostics),
             "errors": sum(d.severity == "error" for d in r.diagnostics),
         }
-        for r in lint_many(records, kind="copy", select=["CMP001"])
+        for r in lint_many(records, kind="copy", select=["CMP001"], commercial="promotional")
     ]
     assert rows == [{"id": "a", "findings": 1, "errors": 1}, {"id": "b", "findings": 0, "errors": 0}]

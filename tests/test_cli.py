@@ -15,7 +15,17 @@ ADV_TEXT = "限时秒杀。\n"  # two ADV001 warnings, nothing else
 CLEAN_TEXT = "用了一个月，空瓶了，会回购。\n"
 
 TOP_KEYS = {"version", "files", "summary"}
-FILE_KEYS = {"path", "kind", "language", "vertical", "diagnostics"}
+FILE_KEYS = {
+    "path",
+    "kind",
+    "language",
+    "vertical",
+    "diagnostics",
+    "commercial",
+    "commercial_detected",
+    "commercial_basis",
+    "vertical_confidence",
+}
 DIAG_KEYS = {
     "rule",
     "name",
@@ -30,10 +40,12 @@ DIAG_KEYS = {
     "length",
     "match",
     "suggestion",
+    "rule_severity",
+    "severity_reasons",
 }
 SUMMARY_KEYS = {"files", "diagnostics", "by_severity", "by_category"}
 
-ACME_TEXT = "这瓶真的是美白神器，the miracle whitening cream。\n"
+ACME_TEXT = "这瓶真的是美白神器。the miracle whitening cream。\n"
 
 
 pytestmark = pytest.mark.usefixtures("isolated")  # each test runs in its own empty folder
@@ -75,7 +87,7 @@ def test_exit_0_when_clean(cli, tmp_path):
 
 def test_exit_1_on_error_finding(cli, tmp_path):
     write(tmp_path / "n.txt", CMP_TEXT)
-    result = cli("lint", "n.txt", "--kind", "copy")
+    result = cli("lint", "n.txt", "--kind", "copy", "--commercial", "promotional")
     assert result.exit_code == 1
     assert "CMP001" in result.stdout
 
@@ -134,7 +146,7 @@ def test_usage_errors_exit_2(cli, tmp_path, args):
 def test_json_contract_key_sets(cli, tmp_path):
     write(tmp_path / "a.txt", "这瓶真的是全网最低价。限时秒杀。\n")
     write(tmp_path / "b.txt", CLEAN_TEXT)
-    result, payload = lint_json(cli, "a.txt", "b.txt", "--kind", "copy")
+    result, payload = lint_json(cli, "a.txt", "b.txt", "--kind", "copy", "--commercial", "promotional")
     assert result.exit_code == 1
     assert set(payload) == TOP_KEYS
     assert isinstance(payload["version"], str) and payload["version"]
@@ -163,7 +175,9 @@ def test_json_contract_key_sets(cli, tmp_path):
 
 def test_json_diagnostic_values(cli, tmp_path):
     write(tmp_path / "n.txt", "标题\n这是全网最低价。\n")
-    _, payload = lint_json(cli, "n.txt", "--kind", "copy", "--select", "CMP001")
+    _, payload = lint_json(
+        cli, "n.txt", "--kind", "copy", "--select", "CMP001", "--commercial", "promotional"
+    )
     (d,) = payload["files"][0]["diagnostics"]
     assert d == {
         "rule": "CMP001",
@@ -179,6 +193,8 @@ def test_json_diagnostic_values(cli, tmp_path):
         "length": 3,
         "match": "最低价",
         "suggestion": d["suggestion"],
+        "rule_severity": "error",
+        "severity_reasons": [],
     }
     assert "最低价" in d["message"]
     assert d["suggestion"]
@@ -212,8 +228,21 @@ def test_locale_zh_cn_translates_messages_not_ids(cli, tmp_path):
 
 def test_locale_zh_cn_in_text_output(cli, tmp_path):
     write(tmp_path / "n.txt", CMP_TEXT)
-    result = cli("lint", "n.txt", "--kind", "copy", "--select", "CMP001", "--locale", "zh-CN")
-    assert "n.txt:1:9: CMP001 [error] 绝对化用语“最低价”" in result.stdout
+    result = cli(
+        "lint",
+        "n.txt",
+        "--kind",
+        "copy",
+        "--select",
+        "CMP001",
+        "--locale",
+        "zh-CN",
+        "--commercial",
+        "promotional",
+    )
+    # severity, kind and verdict labels are Chinese too; rule ids never change
+    assert "n.txt:1:9: CMP001 [错误] 绝对化用语“最低价”" in result.stdout
+    assert "类型 笔记" in result.stdout and "推广内容" in result.stdout
     assert "共发现 1 个问题" in result.stdout
 
 
@@ -327,14 +356,16 @@ def test_no_vertical_reports_null(cli, tmp_path):
 
 
 def test_stdin(cli):
-    result, payload = lint_json(cli, "-", "--kind", "copy", input=CMP_TEXT.encode("utf-8"))
+    result, payload = lint_json(
+        cli, "-", "--kind", "copy", "--commercial", "promotional", input=CMP_TEXT.encode("utf-8")
+    )
     assert result.exit_code == 1
     assert payload["files"][0]["path"] == "-"
     assert rule_ids(payload) == ["CMP001"]
 
 
 def test_stdin_filename_md_parses_markdown(cli):
-    text = "# 标题\n`最低价` 和 顶级\n"
+    text = "# 标题\n`最低价`。和 顶级\n"
     _, as_md = lint_json(cli, "-", "--kind", "copy", "--stdin-filename", "x.md", input=text.encode())
     assert as_md["files"][0]["path"] == "x.md"
     assert [d["match"] for d in as_md["files"][0]["diagnostics"] if d["rule"] == "CMP001"] == ["顶级"]
@@ -353,7 +384,7 @@ def test_directory_recursion(cli, tmp_path):
     write(tmp_path / "notes" / "skip.png", "not text")
     write(tmp_path / "notes" / "data.json", "{}")
     write(tmp_path / "notes" / ".hidden" / "h.txt", CMP_TEXT)
-    result, payload = lint_json(cli, "notes", "--kind", "copy")
+    result, payload = lint_json(cli, "notes", "--kind", "copy", "--commercial", "promotional")
     paths = [f["path"].replace("\\", "/") for f in payload["files"]]
     assert paths == ["notes/a.txt", "notes/deep/b.md", "notes/deep/c.markdown"]
     assert result.exit_code == 1
@@ -670,7 +701,7 @@ def test_rules_show_unknown_rule_exits_2(cli):
 
 def test_text_output_format(cli, tmp_path):
     write(tmp_path / "n.txt", "标题\n这是全网最低价。\n")
-    result = cli("lint", "n.txt", "--kind", "copy", "--select", "CMP001")
+    result = cli("lint", "n.txt", "--kind", "copy", "--select", "CMP001", "--commercial", "promotional")
     lines = result.stdout.rstrip("\n").splitlines()
     i = next(i for i, line in enumerate(lines) if line.startswith("n.txt:2:"))
     assert re.fullmatch(r"n\.txt:2:5: CMP001 \[error\] Absolute term “最低价”: .+", lines[i])

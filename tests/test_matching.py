@@ -201,7 +201,7 @@ def _check_offsets(result, text):
 
 
 def test_offsets_on_mixed_chinese_and_english_text():
-    text = "标题\n我觉得 this is the best 面霜，全网最低价。\n"
+    text = "标题\n我觉得 this is the best 面霜。全网最低价。\n"
     result = lint_text(text, kind="copy")
     hits = {d.match: d for d in result.diagnostics if d.rule_id == "CMP001"}
     assert set(hits) == {"the best", "最低价"}
@@ -216,7 +216,7 @@ def test_offsets_on_mixed_chinese_and_english_text():
 
 
 def test_offsets_on_crlf_text():
-    text = "标题\r\n第二行\r\n这是最佳选择，the best one.\r\n"
+    text = "标题\r\n第二行\r\n这是最佳选择。the best one.\r\n"
     result = lint_text(text, kind="copy")
     hits = [d for d in result.diagnostics if d.rule_id == "CMP001"]
     assert [(d.match, d.line) for d in hits] == [("最佳", 3), ("the best", 3)]
@@ -227,7 +227,7 @@ def test_offsets_on_crlf_text():
 
 
 def test_offsets_after_utf8_bom_index_the_decoded_text(tmp_path):
-    text = "标题\r\nThis is the best serum，全网最低价\r\n"
+    text = "标题\r\nThis is the best serum。全网最低价\r\n"
     path = tmp_path / "bom.txt"
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     doc = read_path(str(path))

@@ -25,6 +25,11 @@ def test_rule_example(rule, expect, example):
         example = {"text": example}
     if expect == "flag":
         assert fired, f"{rule.id} should flag: {example['text']!r}"
+        if "severity" in example:
+            assert {d.severity for d in fired} == {example["severity"]}, (
+                example,
+                [d.severity for d in fired],
+            )
     else:
         assert not fired, f"{rule.id} should pass but flagged {[d.match for d in fired]}: {example['text']!r}"
 

@@ -71,10 +71,11 @@ def summary(results: Iterable[FileResult]) -> dict[str, Any]:
 class Writer:
     """Writes one report to ``out``: ``add`` each result, then ``close``."""
 
-    def __init__(self, out: TextIO, locale: str, color: bool = False) -> None:
+    def __init__(self, out: TextIO, locale: str, color: bool = False, unit: str = "files") -> None:
         self.out = out
         self.locale = locale
         self.color = color
+        self.unit = unit  # what a result is, in the summary: "files", or "notes" for batch rows
         self.tally = Tally()
 
     def add(self, result: FileResult) -> None:

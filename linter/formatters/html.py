@@ -62,8 +62,8 @@ def _mark(covering: Sequence[tuple[str, Diagnostic]], text: str) -> str:
 
 
 class Writer(BaseWriter):
-    def __init__(self, out, locale, color=False) -> None:
-        super().__init__(out, locale, color)
+    def __init__(self, out, locale, color=False, unit="files") -> None:
+        super().__init__(out, locale, color, unit)
         self.body = Spool()
         self.cat = catalogue(locale)
 
@@ -73,8 +73,12 @@ class Writer(BaseWriter):
         keyed = [(f"{note}-{k}", d) for k, d in enumerate(result.diagnostics)]
         sevs = " ".join(sorted({d.severity for d in result.diagnostics}))
         cats = " ".join(sorted({d.category for d in result.diagnostics}))
+        label = self.cat.label
         vertical = result.vertical or t("none")
-        meta = f"{esc(result.kind)} · {esc(vertical)} · {esc(result.language)}"
+        meta = (
+            f"{esc(label('kind', result.kind))} · {esc(vertical)} · {esc(result.language)}"
+            f" · {esc(label('commercial', result.commercial))}"
+        )
         count = len(result.diagnostics)
         badge = f"{count} {esc(t('report_findings'))}" if count else esc(t("report_no_findings"))
         parts = [
@@ -91,9 +95,9 @@ class Writer(BaseWriter):
                 parts.append(
                     f'<li class="finding sev-{esc(d.severity)}" id="{key}" data-sev="{esc(d.severity)}" '
                     f'data-cat="{esc(d.category)}"><div class="body">'
-                    f'<span class="badge sev-{esc(d.severity)}">{esc(d.severity)}</span> '
+                    f'<span class="badge sev-{esc(d.severity)}">{esc(label("severity", d.severity))}</span> '
                     f'<code class="rule">{esc(d.rule.id)}</code> '
-                    f'<span class="cat">{esc(d.category)}</span> '
+                    f'<span class="cat">{esc(label("category", d.category))}</span> '
                     f'<span class="where">{esc(t("report_line"))} {d.line}:{d.column}</span> '
                     f'<span class="msg">{esc(d.message(self.locale))}</span>'
                     + (
@@ -127,6 +131,7 @@ class Writer(BaseWriter):
 
     def _summary(self, s: dict, errors: Sequence) -> str:
         t = self.cat.text
+        label = self.cat.label
         total = s["diagnostics"]
         numbers = [
             (s["files"], t("report_notes")),
@@ -140,21 +145,23 @@ class Writer(BaseWriter):
             for n, label in numbers
         )
         severity_rows = "".join(
-            f'<tr><td><span class="badge sev-{sev}">{sev}</span></td>'
+            f'<tr><td><span class="badge sev-{sev}">{esc(label("severity", sev))}</span></td>'
             f'<td class="n">{s["by_severity"][sev]}</td></tr>'
             for sev in SEVERITIES
         )
         category_rows = "".join(
-            f'<tr><td>{esc(cat)}</td><td class="n">{n}</td></tr>' for cat, n in s["by_category"].items()
+            f'<tr><td>{esc(label("category", cat))}</td><td class="n">{n}</td></tr>'
+            for cat, n in s["by_category"].items()
         )
         filters_sev = "".join(
             f'<label><input type="checkbox" data-filter="sev" value="{sev}" checked> '
-            f'<span class="badge sev-{sev}">{sev}</span> '
+            f'<span class="badge sev-{sev}">{esc(label("severity", sev))}</span> '
             f'<span class="n">{s["by_severity"][sev]}</span></label>'
             for sev in SEVERITIES
         )
         filters_cat = "".join(
-            f'<label><input type="checkbox" data-filter="cat" value="{esc(cat)}" checked> {esc(cat)} '
+            f'<label><input type="checkbox" data-filter="cat" value="{esc(cat)}" checked> '
+            f"{esc(label('category', cat))} "
             f'<span class="n">{n}</span></label>'
             for cat, n in s["by_category"].items()
         )
@@ -174,7 +181,7 @@ class Writer(BaseWriter):
             f"<caption>{esc(t('report_by_severity'))}</caption>{severity_rows}</table>"
             f'<table class="by-category">'
             f"<caption>{esc(t('report_by_category'))}</caption>{category_rows}</table>"
-            f"{_chart(self.tally)}</div>\n{error_list}\n"
+            f"{_chart(self.tally, label)}</div>\n{error_list}\n"
             f'<form id="filters" onsubmit="return false">'
             f"<fieldset><legend>{esc(t('report_severity'))}</legend>"
             f"{filters_sev}</fieldset>"
@@ -185,7 +192,7 @@ class Writer(BaseWriter):
         )
 
 
-def _chart(tally) -> str:
+def _chart(tally, label) -> str:
     """Findings per category as horizontal bars, each split by severity."""
     rows = [(cat, tally.categories[cat]) for cat in tally.sorted_categories()]
     if not rows:
@@ -200,7 +207,9 @@ def _chart(tally) -> str:
     scale = (width - label_w) / peak
     for row, (cat, n) in enumerate(rows):
         y = gap + row * (bar_h + gap)
-        parts.append(f'<text x="0" y="{y + bar_h - 4}" class="chart-label">{esc(cat)}</text>')
+        parts.append(
+            f'<text x="0" y="{y + bar_h - 4}" class="chart-label">{esc(label("category", cat))}</text>'
+        )
         x = float(label_w)
         for sev in SEVERITIES:
             count = tally.pairs.get((cat, sev), 0)
@@ -208,7 +217,8 @@ def _chart(tally) -> str:
                 length = max(2.0, count * scale)
                 parts.append(
                     f'<rect x="{x:.1f}" y="{y}" width="{length:.1f}" height="{bar_h}" class="bar sev-{sev}">'
-                    f"<title>{esc(cat)} · {sev}: {count}</title></rect>"
+                    f"<title>{esc(label('category', cat))} · {esc(label('severity', sev))}: {count}"
+                    "</title></rect>"
                 )
                 x += length
         parts.append(f'<text x="{x + 4:.1f}" y="{y + bar_h - 4}" class="chart-n">{n}</text>')

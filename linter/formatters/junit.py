@@ -25,8 +25,8 @@ def _attr(value: object) -> str:
 
 
 class Writer(BaseWriter):
-    def __init__(self, out, locale, color=False) -> None:
-        super().__init__(out, locale, color)
+    def __init__(self, out, locale, color=False, unit="files") -> None:
+        super().__init__(out, locale, color, unit)
         self.body = Spool()
         self.tests = 0
 

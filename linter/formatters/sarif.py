@@ -83,8 +83,8 @@ def rule_descriptor(rule: Rule, locale: str) -> dict[str, Any]:
 
 
 class Writer(BaseWriter):
-    def __init__(self, out, locale, color=False) -> None:
-        super().__init__(out, locale, color)
+    def __init__(self, out, locale, color=False, unit="files") -> None:
+        super().__init__(out, locale, color, unit)
         self.rule_index: dict[str, int] = {}
         self.seen_rules: list[Rule] = []
         self.results = 0

@@ -38,18 +38,23 @@ class Writer(BaseWriter):
         color = self.color
         out: list[str] = []
         detected = cat.text("detected")
-        kind = result.kind + (f" ({detected})" if result.kind_detected else "")
+        kind = cat.label("kind", result.kind) + (f" ({detected})" if result.kind_detected else "")
         vertical = (result.vertical or cat.text("none")) + (
             f" ({detected})" if result.vertical_detected else ""
         )
         header = cat.text(
-            "file_header", path=result.path, kind=kind, vertical=vertical, language=result.language
+            "file_header",
+            path=result.path,
+            kind=kind,
+            vertical=vertical,
+            language=result.language,
+            commercial=cat.label("commercial", result.commercial),
         )
         out.append(click.style(header, dim=True) if color else header)
         lines = result.text.split("\n") if result.diagnostics else []
         for d in result.diagnostics:
             where = f"{result.path}:{d.line}:{d.column}:"
-            sev = f"[{d.severity}]"
+            sev = f"[{cat.label('severity', d.severity)}]"
             rule_id = d.rule.id
             if color:
                 where = click.style(where, bold=True)
@@ -65,18 +70,24 @@ class Writer(BaseWriter):
     def close(self, rules=(), errors=()) -> None:
         cat = catalogue(self.locale)
         s = self.tally.summary()
+        unit = cat.text(f"unit_{self.unit}")
         if s["diagnostics"]:
             sev = s["by_severity"]
             line = cat.text(
                 "summary_found",
                 count=s["diagnostics"],
                 files=s["files"],
+                unit=unit,
                 error=sev["error"],
                 warning=sev["warning"],
                 info=sev["info"],
             )
+        elif errors:  # never "all clear" when an input could not be read
+            line = cat.text("summary_clean_with_errors", files=s["files"], unit=unit, errors=len(errors))
         else:
-            line = cat.text("summary_clean", files=s["files"])
+            line = cat.text("summary_clean", files=s["files"], unit=unit)
+        if s["diagnostics"] and errors:
+            line += " " + cat.text("summary_input_errors", errors=len(errors))
         self.out.write(line + "\n")
 
 
