@@ -147,10 +147,14 @@ def test_typography_kind_reports_spacing_with_a_fix(tmp_path):
     path = rule_file(tmp_path, "typo", "kind: typography\n", category="format", applies_to="brief")
     result = lint_text("请在6月1日发布test笔记。", kind="brief", rule_paths=[path], select=["TST001"])
     fixes = [(d.start, d.end, d.fix) for d in result.diagnostics]
-    assert fixes and all(fix == " " and start == end for start, end, fix in fixes)
+    # one finding per token, each replacing the whole window with its corrected form
+    assert [(d.match, d.params["fixed"]) for d in result.diagnostics] == [
+        ("在6月1日", "在 6 月 1 日"),
+        ("布test笔", "布 test 笔"),
+    ]
     text = "请在6月1日发布test笔记。"
-    for start, _end, fix in sorted(fixes, reverse=True):
-        text = text[:start] + fix + text[start:]
+    for start, end, fix in sorted(fixes, reverse=True):
+        text = text[:start] + fix + text[end:]
     assert text == "请在 6 月 1 日发布 test 笔记。"
 
 

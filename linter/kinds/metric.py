@@ -1,7 +1,8 @@
 """``metric``: measurable things against ``max`` and/or ``min``: title length
-(a Latin word counts as one character) and display width, body length,
-hashtag count, sentence length, and the number of distinct dates a brief
-names (a campaign plan on one day is not a plan)."""
+(a Latin word counts as one character, an emoji as one however many code
+points it takes) and display width, body length, hashtag count (tags.py),
+sentence length, and the number of distinct dates a brief names (a campaign
+plan on one day is not a plan)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,11 @@ import unicodedata
 
 from . import Compiled, Finding
 
-HASHTAG = re.compile(r"#[^\s#]+(?:\[话题\])?#?")
-LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 DATES = (
-    # 2026-06-18, 2026/6/18, 2026年6月18日
-    re.compile(r"(?<!\d)(?:\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"),
-    # 6月18日, 6月18号
-    re.compile(r"(?<![\d/.-])(\d{1,2})月(\d{1,2})[日号]"),
+    # 2026-06-18, 2026/6/18, 2026年6月18日, 2026 年 6 月 18 日 (the spacing --fix writes)
+    re.compile(r"(?<!\d)(?:\d{4}) ?[-/.年] ?(\d{1,2}) ?[-/.月] ?(\d{1,2}) ?日?"),
+    # 6月18日, 6月18号, 6 月 18 日
+    re.compile(r"(?<![\d/.-])(\d{1,2}) ?月 ?(\d{1,2}) ?[日号]"),
 )
 MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
@@ -27,16 +26,67 @@ EN_DATE = re.compile(
 )
 
 
+def _extends(prev: str, ch: str) -> bool:
+    """Does ``ch`` continue the grapheme cluster that ``prev`` ends (UAX #29, for the
+    sequences titles use: combining marks, variation selectors, emoji modifiers and
+    ZWJ sequences, keycaps, tag sequences)?"""
+    cp = ord(ch)
+    if unicodedata.category(ch) in ("Mn", "Me", "Mc"):
+        return True
+    if 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF:  # variation selectors
+        return True
+    if cp == 0x200D or prev == "\u200d":  # zero-width joiner, and what it joins
+        return True
+    return 0x1F3FB <= cp <= 0x1F3FF or cp == 0x20E3 or 0xE0020 <= cp <= 0xE007F  # skin tone, keycap, tags
+
+
+def graphemes(text: str) -> list[str]:
+    """The user-perceived characters of a text: an emoji with U+FE0F, a family joined
+    by ZWJ or a flag (two regional indicators) is one."""
+    clusters: list[str] = []
+    pending_flag = False
+    for ch in text:
+        regional = 0x1F1E6 <= ord(ch) <= 0x1F1FF
+        if clusters and (_extends(clusters[-1][-1], ch) or (regional and pending_flag)):
+            clusters[-1] += ch
+            pending_flag = False
+            continue
+        clusters.append(ch)
+        pending_flag = regional
+    return clusters
+
+
+def _cluster_width(cluster: str) -> int:
+    if any(unicodedata.east_asian_width(c) in "WF" for c in cluster):
+        return 2
+    if len(cluster) > 1 and (
+        "\ufe0f" in cluster or "\u200d" in cluster or 0x1F1E6 <= ord(cluster[0]) <= 0x1F1FF
+    ):
+        return 2  # emoji presentation
+    return 1
+
+
 def display_width(text: str) -> int:
-    """East Asian wide and full-width characters count 2, others 1."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """East Asian wide and full-width characters and emoji count 2, others 1, per grapheme."""
+    return sum(_cluster_width(c) for c in graphemes(text))
+
+
+_WORD_START = re.compile(r"[A-Za-z0-9]")
+_WORD_PART = re.compile(r"[A-Za-z0-9'’.\-]")
 
 
 def title_length(text: str) -> int:
-    """Characters, with each Latin word or number counting as one; spaces not counted."""
-    words = LATIN_WORD.findall(text)
-    rest = LATIN_WORD.sub("", text)
-    return len(words) + sum(1 for c in rest if not c.isspace())
+    """Grapheme clusters, with each Latin word or number counting as one; spaces not counted.
+    A keycap (1️⃣) is one character, not a number plus a mark."""
+    count = 0
+    in_word = False
+    for cluster in graphemes(text):
+        latin = len(cluster) == 1 or cluster[0].isalpha()  # 1️⃣ is an emoji, é a letter
+        if in_word and latin and _WORD_PART.match(cluster[0]):
+            continue
+        in_word = latin and bool(_WORD_START.match(cluster[0]))
+        count += not cluster.isspace()
+    return count
 
 
 def distinct_dates(text: str) -> list[tuple[int, int, int, int]]:
@@ -79,9 +129,11 @@ def _measurements(metric: str, analysed):
             start = doc.body_start + body.index(stripped[0])
             yield len(stripped), start, start + len(stripped), {}
     elif metric == "hashtag_count":
-        tags = list(HASHTAG.finditer(doc.prose))
+        from ..tags import topic_tags
+
+        tags = topic_tags(doc.prose)
         if tags:
-            yield len(tags), tags[0].start(), tags[-1].end(), {}
+            yield len(tags), tags[0][0], tags[-1][1], {}
     elif metric == "sentence_length":
         for s in analysed.sentences:
             yield len(doc.text[s.start : s.end].strip()), s.start, s.end, {}
