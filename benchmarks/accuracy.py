@@ -393,7 +393,7 @@ def report(figures: dict[str, Any], previous: dict[str, Any] | None) -> str:
         out.append(
             f"  {scope:<8} fired {cell['fired']:>4}  judged {cell['judged']:>4}"
             f"  precision {_fmt(cell['precision'])}"
-            f"{_delta(cell['precision'], before.get('precision'))}"
+            f"{_delta(cell['precision'], before.get('precision'))}  lenient {_fmt(cell['lenient'])}"
         )
     out += ["", "Recall on labelled violations (caught / labelled, any severity)"]
     for rule, r in figures["recall"].items():
@@ -468,6 +468,9 @@ def check_metadata(figures: dict[str, Any]) -> list[str]:
             )
         if stated is None or abs(float(stated) - cell["precision"]) > 0.0005:
             problems.append(f"{rule.id}: metadata.precision {stated} but measured {cell['precision']:.3f}")
+        judged = (rule.spec.get("metadata") or {}).get("judged")
+        if judged != cell["judged"]:
+            problems.append(f"{rule.id}: metadata.judged {judged} but {cell['judged']} judged errors")
     return problems
 
 

@@ -266,35 +266,38 @@ def _place(rule: Rule, ctx: _Context, commercial: Commercial, finding: Finding) 
 
 
 def _limit(rule: Rule, analysed: AnalysedDocument, placed: list[_Placed]) -> list[_Placed]:
-    """One finding per note in tags; ``per_sentence`` per sentence; ``per_document``."""
+    """One finding per note in tags; ``per_sentence`` per sentence; ``per_document``. Where
+    findings are merged, the most severe is kept (then the first), and it stands for the rest."""
+    groups: dict[Any, list[_Placed]] = {}
     kept: list[_Placed] = []
-    in_tags: _Placed | None = None
-    by_sentence: dict[int, list[_Placed]] = {}
     for item in placed:
         f = item.finding
         if item.tag is not None:
-            if in_tags is None:
-                in_tags = item
-                kept.append(item)
-            else:
-                in_tags.others.append(item)
+            groups.setdefault("tags", []).append(item)
             continue
         index = analysed.sentence_index(f.start) if f.end > f.start else None
         if index is None or rule.per_sentence is None:
             kept.append(item)
-            continue
-        group = by_sentence.setdefault(index, [])
-        if len(group) < rule.per_sentence:
-            group.append(item)
-            kept.append(item)
         else:
-            group[-1].others.append(item)
-    if rule.per_document is not None and len(kept) > rule.per_document:
-        last = kept[rule.per_document - 1]
-        for item in kept[rule.per_document :]:
-            last.others += [item, *item.others]
-        kept = kept[: rule.per_document]
+            groups.setdefault(index, []).append(item)
+    for key, group in groups.items():
+        kept += _keep(group, 1 if key == "tags" else rule.per_sentence or len(group))
+    kept.sort(key=lambda item: item.finding.start)
+    if rule.per_document is not None:
+        kept = _keep(kept, rule.per_document)
     return kept
+
+
+def _keep(items: list[_Placed], n: int) -> list[_Placed]:
+    """The ``n`` most severe items (earliest first on a tie), in text order; the last one
+    kept stands for the others."""
+    if len(items) <= n:
+        return items
+    ranked = sorted(items, key=lambda item: (-SEVERITY_RANK[item.severity], item.finding.start))
+    chosen = sorted(ranked[:n], key=lambda item: item.finding.start)
+    for item in ranked[n:]:
+        chosen[-1].others += [item, *item.others]
+    return chosen
 
 
 def _order(d: Diagnostic) -> tuple[Any, ...]:

@@ -35,7 +35,20 @@ class Writer(BaseWriter):
         count = max(1, len(result.diagnostics))
         failures = len(result.diagnostics)
         self.tests += count
-        lines = [f'  <testsuite name={path} tests="{count}" failures="{failures}" errors="0" skipped="0">']
+        lines = [
+            f'  <testsuite name={path} tests="{count}" failures="{failures}" errors="0" skipped="0">',
+            "    <properties>",
+            *(
+                f"      <property name={_attr(name)} value={_attr(value)}/>"
+                for name, value in (
+                    ("kind", result.kind),
+                    ("vertical", result.vertical or ""),
+                    ("commercial", result.commercial),
+                    ("commercial_basis", result.commercial_basis),
+                )
+            ),
+            "    </properties>",
+        ]
         if not result.diagnostics:
             lines.append(f'    <testcase classname={path} name="xhslint"/>')
         for d in result.diagnostics:

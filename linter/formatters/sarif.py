@@ -119,7 +119,13 @@ class Writer(BaseWriter):
                         }
                     }
                 ],
-                "properties": {"category": d.category, "name": d.rule.name},
+                "properties": {
+                    "category": d.category,
+                    "name": d.rule.name,
+                    "ruleSeverity": d.rule.severity,
+                    "severityReasons": list(d.reasons),
+                    "commercial": result.commercial,
+                },
             }
             suggestion = d.suggestion(self.locale)
             if suggestion:
