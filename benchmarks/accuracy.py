@@ -368,6 +368,15 @@ def _delta(now: float | None, before: float | None) -> str:
     return "" if abs(d) < 0.0005 else f" ({d:+.3f})"
 
 
+def _summary_line(label: str, cell: dict[str, Any], previous: dict[str, Any]) -> str:
+    before = previous.get(label, {})
+    return (
+        f"  {label:<8} fired {cell['fired']:>4}  judged {cell['judged']:>4}"
+        f"  precision {_fmt(cell['precision'])}{_delta(cell['precision'], before.get('precision'))}"
+        f"  lenient {_fmt(cell['lenient'])}"
+    )
+
+
 def report(figures: dict[str, Any], previous: dict[str, Any] | None) -> str:
     prev = previous or {}
     out = ["Precision per rule and severity (correct / judged; lenient counts debatable as right)", ""]
@@ -380,21 +389,11 @@ def report(figures: dict[str, Any], previous: dict[str, Any] | None) -> str:
             f"{_delta(cell['precision'], before.get('precision'))} {_fmt(cell['lenient']):>8}"
         )
     out += ["", "Per severity"]
-    for sev, cell in figures["severities"].items():
-        before = prev.get("severities", {}).get(sev, {})
-        out.append(
-            f"  {sev:<8} fired {cell['fired']:>4}  judged {cell['judged']:>4}"
-            f"  precision {_fmt(cell['precision'])}"
-            f"{_delta(cell['precision'], before.get('precision'))}  lenient {_fmt(cell['lenient'])}"
-        )
+    out += [
+        _summary_line(sev, cell, prev.get("severities", {})) for sev, cell in figures["severities"].items()
+    ]
     out.append("Compliance findings")
-    for scope, cell in figures["compliance"].items():
-        before = prev.get("compliance", {}).get(scope, {})
-        out.append(
-            f"  {scope:<8} fired {cell['fired']:>4}  judged {cell['judged']:>4}"
-            f"  precision {_fmt(cell['precision'])}"
-            f"{_delta(cell['precision'], before.get('precision'))}  lenient {_fmt(cell['lenient'])}"
-        )
+    out += [_summary_line(k, cell, prev.get("compliance", {})) for k, cell in figures["compliance"].items()]
     out += ["", "Recall on labelled violations (caught / labelled, any severity)"]
     for rule, r in figures["recall"].items():
         before = prev.get("recall", {}).get(rule, {})
@@ -426,13 +425,7 @@ def report(figures: dict[str, Any], previous: dict[str, Any] | None) -> str:
             "Errors when the documents readers judged promotional are declared ads (and the errors above)",
         ]
         before_all = prev.get("declared", {}).get("errors", {})
-        for rule, cell in declared.items():
-            out.append(
-                f"  {rule:<8} fired {cell['fired']:>4}  judged {cell['judged']:>4}"
-                f"  precision {_fmt(cell['precision'])}"
-                f"{_delta(cell['precision'], before_all.get(rule, {}).get('precision'))}"
-                f"  lenient {_fmt(cell['lenient'])}"
-            )
+        out += [_summary_line(rule, cell, before_all) for rule, cell in declared.items()]
     lawful = figures["lawful_use_findings"]
     out += ["", f"Findings on lawful uses (target 0): {len(lawful)}"]
     out += [f"  {h['rule']} {h['class']} {h['where']}" for h in lawful[:20]]
