@@ -64,7 +64,7 @@ class Writer(BaseWriter):
             out.extend(_excerpt(lines, d, color))
             suggestion = d.suggestion(self.locale)
             if suggestion:
-                out.append(f"   = {cat.text('suggestion')}: {suggestion}")
+                out.append(f"   = {cat.text('suggestion')}{cat.text('colon')}{suggestion}")
         self.out.write("\n".join(out) + "\n")
 
     def close(self, rules=(), errors=()) -> None:
