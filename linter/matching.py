@@ -9,7 +9,8 @@ Exceptions (longer words that contain a term but are fine) and context guards
 (``not_followed_by``, ``not_preceded_by``, and ``followed_by`` for terms that
 only count in one grammatical position) are checked per term set. In guards,
 ``$`` stands for the end of a clause: punctuation, a line break or the end
-(in ``followed_by``, a clause that holds nothing but the term does not count).
+(in ``followed_by``, a clause of the term alone that the sentence goes on after,
+"最好，…", does not count).
 """
 
 from __future__ import annotations
@@ -129,17 +130,21 @@ class _Confirmer:
 CLAUSE_END = set("。！？!?，,；;：:…~～、）)」』\n\r")
 
 
+CONTINUING = set("，,、；;：:")
+
+
 def _starts(text: str, guard: str, pos: int, start: int = -1) -> bool:
-    """Does ``guard`` follow at ``pos``? ``$``: the clause ends there -- and, for a
-    match starting at ``start``, the clause did not begin with it: a clause of
-    the term alone ("最好，早点搽") is a sentence adverb, not a claim."""
+    """Does ``guard`` follow at ``pos``? ``$``: the clause ends there -- but a
+    clause of the term alone that the sentence goes on after ("最好，早点搽") is a
+    sentence adverb, not a claim (an exclamation of its own, "秒杀！", still is)."""
     if guard == "$":
         if not (pos >= len(text) or text[pos] in CLAUSE_END):
             return False
         before = start
         while before > 0 and text[before - 1] in " \t":
             before -= 1
-        return start < 0 or (before > 0 and text[before - 1] not in CLAUSE_END)
+        alone = start >= 0 and (before == 0 or text[before - 1] in CLAUSE_END)
+        return not (alone and pos < len(text) and text[pos] in CONTINUING)
     return text.startswith(guard, pos)
 
 

@@ -18,7 +18,7 @@ import pytest
 from xhslint.cli import main
 
 CMP = "这是我用过的全网最低价粉底液。"
-ADV = "限时秒杀，手慢无！"
+ADV = "限时！秒杀！手慢无！"  # three sentences: one hard-sell finding each
 CLEAN = "用了一个月，空瓶了，会回购。"
 HOSTILE = '<script>document.title="pwned"</script><img src=x onerror="document.title=1"> 全网最低价'
 
@@ -66,7 +66,19 @@ def report(tmp_path, runner, monkeypatch):
         )
     result = runner.invoke(
         main,
-        ["lint", "notes.csv", "--kind", "copy", "--format", "html", "-o", "report.html"],
+        # the notes are declared ads, so the absolute term is an error
+        [
+            "lint",
+            "notes.csv",
+            "--kind",
+            "copy",
+            "--commercial",
+            "promotional",
+            "--format",
+            "html",
+            "-o",
+            "report.html",
+        ],
         catch_exceptions=False,
     )
     assert result.exit_code == 1, result.output

@@ -101,7 +101,7 @@ class Writer(BaseWriter):
                     f'<span class="where">{esc(t("report_line"))} {d.line}:{d.column}</span> '
                     f'<span class="msg">{esc(d.message(self.locale))}</span>'
                     + (
-                        f'<div class="suggestion">{esc(t("suggestion"))}{esc(t("colon"))}{esc(suggestion)}</div>'
+                        f'<div class="suggestion">{esc(t("suggestion") + t("colon"))}{esc(suggestion)}</div>'
                         if suggestion
                         else ""
                     )
