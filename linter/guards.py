@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from .lexicons import GuardClass
 
-WINDOW = 16
+WINDOW = 24
 CLAUSE_MARKS = set("。！？!?，,；;：:…\n\r")
 
 
