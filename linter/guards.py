@@ -13,7 +13,9 @@ the words of each class are data (``locales/*/context.yaml``, ``guards``):
   唯一可惜的是);
 - ``negation``: the term is denied (并不是第一, 不是100%);
 - ``person``: the term describes a person, a service or a time of life, not a
-  product (最好的领导, 最好的服务, 最好的年纪).
+  product (最好的领导, 最好的服务, 最好的年纪);
+- ``reported``: the writer reports what others say, not their own claim (听说是
+  上海唯一的…, 主播说是全网最低价).
 
 ``before`` words count when they stand in the term's clause, at most
 ``WINDOW`` characters before it; ``after`` words when they follow the term

@@ -17,7 +17,7 @@ from .matching import TermSet
 from .messages import catalogue
 from .resources import LOCALES
 
-GUARD_CLASSES = ("question", "advice", "personal", "sensation", "critique", "negation", "person")
+GUARD_CLASSES = ("question", "advice", "personal", "sensation", "critique", "negation", "person", "reported")
 # Word lists a rule may name (``severity_if: [{after: product_nouns, ...}]``).
 WORD_LISTS = ("product_nouns",)
 
