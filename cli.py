@@ -131,7 +131,7 @@ def lint(
 ):
     """Lint briefs and notes: .txt, .md, .docx, batches (.csv, .tsv, .xlsx, .jsonl: one note per
     row), or - for stdin; directories recurse."""
-    from .linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, XhslintError
+    from .linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, InternalError, XhslintError
     from .linter.parallel import default_jobs
     from .linter.report import write_report
     from .linter.runner import LintRun
@@ -185,6 +185,8 @@ def lint(
     if run.fixed_files:
         done = "would fix" if diff else "fixed"
         note(f"{done} {run.fixes} problem(s) in {run.fixed_files} file(s)")
+    if any(isinstance(error, InternalError) for error in run.errors):
+        sys.exit(EXIT_INTERNAL)
     if run.errors:
         sys.exit(EXIT_ERROR)
     if diff:
@@ -297,9 +299,6 @@ def brief_verticals(fmt, locale):
         _fail(error)
 
 
-EXIT_INTERNAL = 3
-
-
 def run() -> None:
     """Console entry point: no traceback reaches a user unless XHSLINT_DEBUG is set."""
     try:
@@ -316,7 +315,7 @@ def run() -> None:
             f"xhslint: internal error: {type(exc).__name__}: {exc} (set XHSLINT_DEBUG=1 for details)",
             err=True,
         )
-        sys.exit(EXIT_INTERNAL)
+        sys.exit(3)  # EXIT_INTERNAL (linter.errors), without importing it at start-up
 
 
 if __name__ == "__main__":  # pragma: no cover

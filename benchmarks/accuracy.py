@@ -467,6 +467,33 @@ def check_metadata(figures: dict[str, Any]) -> list[str]:
     return problems
 
 
+def write_metadata(figures: dict[str, Any], when: str) -> list[str]:
+    """Rewrite the ``metadata:`` line of every error rule with what was measured."""
+    import re
+
+    from xhslint.linter.loader import load_rules
+
+    changed = []
+    for rule in load_rules():
+        cell = figures["declared"]["errors"].get(rule.id)
+        if rule.severity != "error" or cell is None or cell["precision"] is None:
+            continue
+        path = Path(rule.source)
+        text = path.read_text(encoding="utf-8")
+        at = text.index(f"id: {rule.id}")
+        line = re.compile(r"^(\s*)metadata: \{[^\n]*\}$", re.M).search(text, at)
+        if line is None:
+            continue
+        new = (
+            f"{line.group(1)}metadata: {{precision: {cell['precision']}, judged: {cell['judged']}, "
+            f'measured: "{when}, errors in briefs, texts with a way to buy and declared ads"}}'
+        )
+        if line.group() != new:
+            path.write_text(text[: line.start()] + new + text[line.end() :], encoding="utf-8")
+            changed.append(rule.id)
+    return changed
+
+
 # ---------------------------------------------------------------- labelling
 
 
@@ -629,6 +656,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--missed", action="store_true", help="list the labelled violations no finding caught"
     )
+    parser.add_argument(
+        "--write-metadata", action="store_true", help="write the measured precision into the error rules' YAML"
+    )
     args = parser.parse_args(argv)
     if not corpus.available(args.corpus):
         print(f"accuracy: the shared corpus is not at {args.corpus}; nothing to measure (skipped)")
@@ -668,6 +698,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.save:
         LAST_RUN.write_text(
             json.dumps(public, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
+    if args.write_metadata:
+        import datetime
+
+        print(
+            f"metadata written: {write_metadata(public, datetime.date.today().isoformat()) or 'none changed'}"
         )
     if args.check:
         problems = check_metadata(public)

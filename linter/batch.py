@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .document import Document
-from .encoding import MAX_BYTES, sniff
+from .encoding import MAX_BYTES, open_regular, sniff
 from .errors import InputError
 
 CSV_SUFFIXES = {".csv": None, ".tsv": "\t"}  # suffix -> delimiter (None: from the header line)
@@ -343,15 +343,7 @@ def _header(
 def _open_binary(path: str, data: bytes | None) -> IO[bytes]:
     if data is not None:
         return io.BytesIO(data)
-    p = Path(path)
-    if not p.exists():
-        raise InputError("no such file or directory", path)
-    if p.is_dir():
-        raise InputError("is a directory", path)
-    try:
-        return p.open("rb")
-    except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror})", path) from None
+    return open_regular(path)
 
 
 def open_text(path: str, data: bytes | None = None) -> tuple[IO[str], str]:
@@ -429,6 +421,45 @@ def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
     yield from rest
 
 
+JSON_DEPTH = 100  # bracket nesting a JSON Lines row may have
+JSON_DIGITS = 100  # digits a JSON integer may have
+
+
+class _JSONLimit(ValueError):
+    pass
+
+
+def _json_int(text: str) -> int:
+    if len(text) > JSON_DIGITS:
+        raise _JSONLimit(text[:20])
+    return int(text)
+
+
+def _too_deep(line: str) -> bool:
+    """More than JSON_DEPTH open brackets in a row (cheap: only when the line has that many)."""
+    if line.count("[") + line.count("{") <= JSON_DEPTH:
+        return False
+    depth = 0
+    in_string = escaped = False
+    for ch in line:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > JSON_DEPTH:
+                return True
+        elif ch in "]}":
+            depth -= 1
+    return False
+
+
 _PRETTY_JSON = re.compile(r"^\s*(?:[\[{]|\{?\s*\"[^\"]*\"\s*:\s*[\[{]?)\s*,?\s*$")
 
 
@@ -444,7 +475,16 @@ def _jsonl_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Itera
                 if not line.strip():
                     continue
                 try:
-                    values = json.loads(line)
+                    if _too_deep(line):
+                        raise _JSONLimit("depth")
+                    values = json.loads(line, parse_int=_json_int)
+                except (RecursionError, _JSONLimit):
+                    yield InputError(
+                        f"JSON nested more than {JSON_DEPTH} levels or a number over {JSON_DIGITS} digits",
+                        path,
+                        number,
+                    )
+                    continue
                 except json.JSONDecodeError as exc:
                     if not seen_object and _PRETTY_JSON.match(line):
                         raise InputError(

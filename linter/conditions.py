@@ -69,7 +69,7 @@ class SeverityIf:
             from .guards import clause_start
 
             lo = clause_start(ctx.analysed.doc.prose, start, BEFORE_WINDOW)
-            if not self.before.within(ctx, lo, start):
+            if not self.before.in_window(ctx, lo, start):
                 return False
         if self.sentence is not None:
             bounds = _sentence(ctx, start)

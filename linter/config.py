@@ -17,6 +17,7 @@ from typing import Any
 
 from .encoding import decode
 from .errors import ConfigError
+from .rule import LIMITS, limit_problem
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -26,8 +27,7 @@ else:  # pragma: no cover
 LIST_KEYS = ("select", "ignore", "rule_paths", "brand_terms")
 TABLE_KEYS = ("rule_options",)
 # What a config may change in a rule: its severity and its limits.
-RULE_OPTION_KEYS = ("severity", "max", "min", "threshold", "min_count", "min_chars", "min_sentences",
-                    "min_distinct", "max_share")  # fmt: skip
+RULE_OPTION_KEYS = ("severity", *LIMITS)
 STR_KEYS = ("vertical", "locale", "kind", "fail_on", "lang", "commercial")
 CHOICES = {
     "kind": ("auto", "brief", "copy"),
@@ -107,8 +107,8 @@ def _rule_options(value: Any, path: str) -> tuple:
             if key == "severity":
                 if option not in ("error", "warning", "info"):
                     raise ConfigError(f"rule_options.{rule}.severity must be error, warning or info", path)
-            elif isinstance(option, bool) or not isinstance(option, int | float) or option < 0:
-                raise ConfigError(f"rule_options.{rule}.{key} must be a non-negative number", path)
+            elif problem := limit_problem(key, option):
+                raise ConfigError(f"rule_options.{rule}.{key} {problem} (got {option!r})", path)
         out.append((rule, tuple(sorted(options.items()))))
     return tuple(out)
 

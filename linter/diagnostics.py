@@ -48,6 +48,8 @@ class Diagnostic:
         if self.params.get("more"):
             key = "note_more_words" if self.params.get("also") else "note_more"
             notes.append(cat.text(key, more=self.params["more"], also=self.params.get("also", "")))
+        if self.params.get("capped"):
+            notes.append(cat.text("note_capped", capped=self.params["capped"]))
         return ("" if locale.startswith("zh") else " ").join([text, *notes])
 
     def suggestion(self, locale: str) -> str | None:

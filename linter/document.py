@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()（）\"'，。！？、]+", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
@@ -38,6 +39,15 @@ class Document:
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
+        lone = _SURROGATE.search(self.text)
+        if lone is not None:  # decoded with surrogateescape, or a JSON \\ud800: not text
+            from .errors import InputError
+
+            line = self.text.count("\n", 0, lone.start()) + 1
+            code = f"U+{ord(lone.group()):04X}"
+            raise InputError(
+                f"contains an unpaired surrogate ({code}), which is not valid Unicode text", self.path, line
+            )
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         base = self.content or self.text
         self.content = blank(base, [m.span() for m in _HTML_COMMENT.finditer(base)])

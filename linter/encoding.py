@@ -55,6 +55,37 @@ def _utf16_without_bom(data: bytes, final: bool = True) -> tuple[str, str] | Non
     return None
 
 
+def read_limited(stream, limit: int, path: str, what: str = "file") -> bytes:
+    """At most ``limit`` bytes of a stream, or InputError: the size is enforced while
+    reading, so an endless stream (/dev/zero, a pipe that never ends) costs no more."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"{what} is too large (over {_size(limit)}; the limit is {_size(limit)})", path)
+    return data
+
+
+def open_regular(path: str):
+    """Open a regular file for reading in binary, or InputError: a device, a FIFO or a
+    socket is refused before it is opened (opening a FIFO waits for a writer forever)."""
+    import os
+    import stat
+
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError("no such file or directory", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror or exc})", path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory", path)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file (a device, pipe or socket); give a file, or '-' for stdin", path)
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror or exc})", path) from None
+
+
 def _size(n: int) -> str:
     return f"{n / 1048576:.1f} MiB" if n >= 1048576 else f"{n / 1024:.1f} KiB"
 

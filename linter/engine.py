@@ -13,14 +13,15 @@ every kind and every rule (a rule says which of these it takes, in YAML):
    before it), a topic tag or @handle lowers it one step (tags.py), and the
    document's commercial verdict caps it (``context``, commercial.py);
 4. how many to report: at most ``limit.per_sentence`` per sentence (default
-   one), ``limit.per_document`` per document, and one per note in tags, the
+   one), ``limit.per_document`` per document, ``DOCUMENT_CAP`` per rule whatever the
+   rule says, and one per note in tags, the
    kept finding counting the rest (``more``) and naming their words (``also``).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -41,6 +42,7 @@ from .suppression import find_suppressions
 from .tags import Tag, find_tags
 
 KINDS = ("brief", "copy")
+DOCUMENT_CAP = 200  # findings of one rule listed per document; the last says how many more there are
 LANGS = ("zh", "en")
 
 
@@ -69,9 +71,16 @@ class _Context:
         self._mentions: MentionScopes | None = None
         self._tags: list[Tag] | None = None
         self._tag_starts: list[int] = []
+        self._memo: dict[Any, Any] = {}
 
     def hits(self, termset: TermSet) -> list[Hit]:
         return self._hits.get(self._linter.matcher.index_of(termset), _NO_HITS)
+
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """A value computed once per document (pattern matches, clause marks)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def hits_in(self, termset: TermSet, start: int, end: int) -> list[Hit]:
         """Hits of a term set that start in [start, end) (bisect, not a scan)."""
@@ -216,6 +225,7 @@ class _Placed:
     tag: Tag | None = None
     others: list[_Placed] = field(default_factory=list)  # the findings it stands for
     why: dict[str, str] | None = None  # a severity_if entry's note
+    capped: int = 0  # findings of the rule past DOCUMENT_CAP, not listed
 
 
 def _excluded(rule: Rule, analysed: AnalysedDocument, ctx: _Context) -> bool:
@@ -285,6 +295,10 @@ def _limit(rule: Rule, analysed: AnalysedDocument, placed: list[_Placed]) -> lis
     kept.sort(key=lambda item: item.finding.start)
     if rule.per_document is not None:
         kept = _keep(kept, rule.per_document)
+    if len(kept) > DOCUMENT_CAP:  # a pathological note cannot flood a report
+        listed = kept[:DOCUMENT_CAP]
+        listed[-1].capped = sum(1 + len(item.others) for item in kept[DOCUMENT_CAP:])
+        kept = listed
     return kept
 
 
@@ -349,6 +363,8 @@ def _diagnostic(rule: Rule, doc: Document, placed: _Placed) -> Diagnostic:
         words = dict.fromkeys(_matched(doc, o.finding) for o in placed.others)
         words.pop(match, None)
         params["also"] = "、".join(w for w in list(words)[:5] if w)
+    if placed.capped:
+        params["capped"] = placed.capped
     level = placed.severity if placed.severity != rule.severity else None
     return Diagnostic(
         rule, f.start, f.end, line, column, end_line, end_column, match, params, f.fix, level, placed.reasons

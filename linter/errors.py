@@ -41,3 +41,16 @@ class ConfigError(XhslintError):
 
 class RuleError(XhslintError):
     """A rule file is malformed or a rule selector names no rule."""
+
+
+EXIT_INTERNAL = 3
+
+
+class InternalError(XhslintError):
+    """A bug met while linting one input: reported for that input, the others are
+    still linted and the report is complete; the run exits 3."""
+
+    def one_line(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        hint = "(please report it; XHSLINT_DEBUG=1 shows details)"
+        return f"xhslint: internal error: {where}{self.message} {hint}"

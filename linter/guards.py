@@ -70,8 +70,11 @@ def _sentence_ends(ctx, guard: GuardClass, start: int) -> bool:
     if index is None:
         return False
     sentence = analysed.sentences[index]
-    tail = analysed.doc.prose[sentence.start : sentence.end].rstrip()
-    return bool(tail) and tail[-1] in guard.sentence_ends
+    prose = analysed.doc.prose
+    end = sentence.end
+    while end > sentence.start and prose[end - 1].isspace():
+        end -= 1
+    return end > sentence.start and prose[end - 1] in guard.sentence_ends
 
 
 def applies(ctx, guard: GuardClass, start: int, end: int) -> bool:

@@ -17,7 +17,7 @@ from .batch import note_document
 from .diagnostics import Diagnostic, FileResult
 from .document import Document
 from .engine import Options
-from .errors import InputError, XhslintError
+from .errors import InputError, InternalError, XhslintError
 from .parallel import map_ordered
 from .readers import document_from_text, read_path
 from .rule import Rule
@@ -59,8 +59,22 @@ Item = Job | XhslintError  # an error in the stream (a bad row) passes through i
 
 
 def run_job(item: Item) -> Done:
+    """Lint one item. Bad input is an InputError for it; a bug is an InternalError
+    for it (with XHSLINT_DEBUG set it propagates, traceback and all)."""
     if isinstance(item, XhslintError):
         return Done(error=item)
+    try:
+        return _run(item)
+    except XhslintError as error:
+        error.path = error.path or item.path
+        return Done(error=error)
+    except Exception as exc:
+        if os.environ.get("XHSLINT_DEBUG"):
+            raise
+        return Done(error=InternalError(f"{type(exc).__name__}: {exc}", item.path))
+
+
+def _run(item: Job) -> Done:
     try:
         doc = item.document()
     except InputError as error:
@@ -165,7 +179,13 @@ def lint_jobs(items: Iterable[Item], jobs: int = 1) -> Iterator[tuple[Item, Done
             by_config[key] = {rule.id: rule for rule in linter_for(*key).rules}
         return unpack(packed, by_config[key])
 
-    return map_ordered(run_job, items, jobs, worker=_run_packed, unpack=rebuild, weight=_weight)
+    def lost(item: Item) -> Done:
+        where = item.path if isinstance(item, Job) else None
+        return Done(
+            error=XhslintError("the worker process linting this input died (killed or out of memory)", where)
+        )
+
+    return map_ordered(run_job, items, jobs, worker=_run_packed, unpack=rebuild, weight=_weight, lost=lost)
 
 
 def _weight(item: Item) -> int:

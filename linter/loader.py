@@ -12,7 +12,7 @@ from .conditions import Conditions
 from .errors import RuleError
 from .messages import catalogue
 from .resources import LOCALES, RULES_DIR, SCHEMA_PATH
-from .rule import Rule
+from .rule import LIMITS, Rule, limit_problem
 from .yaml_source import line_of, load_yaml
 
 
@@ -55,6 +55,11 @@ def load_file(path: Path) -> list[Rule]:
                 str(path),
                 line_of(node, prefix + field_path),
             )
+        for key in LIMITS:
+            if key in item and (problem := limit_problem(key, item[key])):
+                raise RuleError(
+                    f"field '{key}' {problem} (got {item[key]!r})", str(path), line_of(node, [*prefix, key])
+                )
         rules.append(_build(item, str(path), line_of(node, prefix) or 1))
     return rules
 

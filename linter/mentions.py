@@ -22,7 +22,7 @@ The word lists live in ``locales/*/context.yaml``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 OPEN_QUOTES = "“「『\"'‘《"
 CLOSE_QUOTES = "”」』\"'’》"
@@ -38,10 +38,13 @@ _ANNOUNCES = re.compile(
 MAX_LIST_LINES = 8
 
 
+QUOTE_REACH = 80  # characters a quote may open before a match, or close after it
+
+
 def _quoted(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     """An opening quote before the match and a closing one after it, in the sentence."""
-    before = text[lo:start]
-    after = text[end:hi]
+    before = text[max(lo, start - QUOTE_REACH) : start]
+    after = text[end : min(hi, end + QUOTE_REACH)]
     opens = max(before.rfind(q) for q in OPEN_QUOTES)
     if opens == -1:
         return False
@@ -51,16 +54,28 @@ def _quoted(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     return any(q in after for q in CLOSE_QUOTES)
 
 
-def _clause_end(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] not in CLAUSE_MARKS:
-        pos += 1
-    return pos
+_CLAUSE_MARK = re.compile("[" + re.escape("".join(sorted(CLAUSE_MARKS))) + "]")
+_SENTENCE_MARK = re.compile("[" + re.escape("".join(sorted(SENTENCE_MARKS))) + "]")
 
 
-def _sentence_end(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] not in SENTENCE_MARKS:
-        pos += 1
-    return pos
+class _Marks:
+    """The positions of clause and sentence marks, found once: the next mark after
+    any position is a bisect, not a scan (a sentence may be thousands of clauses)."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.clauses = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+        self.sentences = [m.start() for m in _SENTENCE_MARK.finditer(text)]
+
+    def _next(self, marks: list[int], pos: int) -> int:
+        i = bisect_left(marks, pos)
+        return marks[i] if i < len(marks) else self.length
+
+    def clause_end(self, pos: int) -> int:
+        return self._next(self.clauses, pos)
+
+    def sentence_end(self, pos: int) -> int:
+        return self._next(self.sentences, pos)
 
 
 class MentionScopes:
@@ -73,11 +88,11 @@ class MentionScopes:
         self._cues = ctx.hits(lex.prohibition_cues)
         spans: list[tuple[int, int]] = []
         if self._cues:
-            examples = ctx.hits(lex.example_markers)
-            example_starts = {h.start for h in examples}
+            marks = _Marks(text)
+            example_starts = {h.start for h in ctx.hits(lex.example_markers)}
             for cue in self._cues:
-                spans.append((cue.end, _clause_end(text, cue.end)))
-                spans.extend(self._example_clauses(text, cue.end, example_starts))
+                spans.append((cue.end, marks.clause_end(cue.end)))
+                spans.extend(self._example_clauses(text, marks, cue.end, example_starts))
                 spans.extend(self._list_under(text, cue.end))
         spans.sort()
         self._starts = [s for s, _ in spans]
@@ -85,17 +100,19 @@ class MentionScopes:
         self._longest = max((e - s for s, e in spans), default=0)
 
     @staticmethod
-    def _example_clauses(text: str, pos: int, example_starts: set[int]):
-        """Clauses after the cue's, in its sentence, that open with an example marker."""
-        stop = _sentence_end(text, pos)
-        pos = _clause_end(text, pos)
+    def _example_clauses(text: str, marks: _Marks, pos: int, example_starts: set[int]):
+        """The clauses right after the cue's, in its sentence, that open with an
+        example marker (如二维码、电话), up to the first that does not."""
+        stop = marks.sentence_end(pos)
+        pos = marks.clause_end(pos)
         while pos < stop:
             begin = pos + 1
             while begin < stop and text[begin] in " \t":
                 begin += 1
-            end = _clause_end(text, begin)
-            if begin in example_starts:
-                yield begin, end
+            if begin not in example_starts:
+                return
+            end = marks.clause_end(begin)
+            yield begin, end
             pos = end
 
     @staticmethod

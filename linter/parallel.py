@@ -63,13 +63,16 @@ def map_ordered(
     worker: Callable[[T], Any] | None = None,
     unpack: Callable[[T, Any], R] | None = None,
     weight: Callable[[T], int] = lambda _item: 1,
+    lost: Callable[[T], R] | None = None,
 ) -> Iterator[tuple[T, R]]:
     """``(item, serial(item))`` for each item, in order.
 
     With ``jobs > 1`` and more than ``SERIAL_HEAD`` items, the items after the
     head run as ``unpack(item, worker(item))`` in worker processes: ``worker``
     returns something cheap to pickle, ``unpack`` rebuilds ``serial``'s output.
-    ``weight`` sizes the tasks (see ``CHUNK_WEIGHT``).
+    ``weight`` sizes the tasks (see ``CHUNK_WEIGHT``). A worker that dies (killed,
+    out of memory) is noticed: its task is tried once more in a fresh pool, and
+    if that dies too each of its items gets ``lost(item)`` (an error naming it).
     """
     stream = iter(items)
     head = list(islice(stream, SERIAL_HEAD + 1)) if jobs > 1 else []
@@ -88,17 +91,41 @@ def map_ordered(
     # Keep the warm objects out of the collector's sight while workers share
     # them: a collection would touch (and so copy) every page of them.
     gc.freeze()
+    pool = _Pool(jobs)
     try:
-        with _context().Pool(jobs, initializer=_init_worker) as pool:
-            pending: deque = deque()
-            for chunk in rest:
-                pending.append((chunk, pool.apply_async(_run_chunk, (worker, chunk))))
-                while len(pending) >= jobs * IN_FLIGHT:
-                    yield from _drain(pending.popleft(), unpack)
-            while pending:
-                yield from _drain(pending.popleft(), unpack)
+        pending: deque = deque()
+        for chunk in rest:
+            pending.append((chunk, pool.submit(worker, chunk)))
+            while len(pending) >= jobs * IN_FLIGHT:
+                yield from _drain(pending.popleft(), pool, worker, unpack, lost)
+        while pending:
+            yield from _drain(pending.popleft(), pool, worker, unpack, lost)
     finally:
+        pool.shutdown()
         gc.unfreeze()
+
+
+class _Pool:
+    """A process pool that can be rebuilt when one of its workers dies."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.executor = self._new()
+
+    def _new(self):
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_init_worker)
+
+    def submit(self, worker, chunk):
+        return self.executor.submit(_run_chunk, worker, chunk)
+
+    def rebuild(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _chunks(first: list[T], stream: Iterator[T], weight: Callable[[T], int]) -> Iterator[list[T]]:
@@ -114,7 +141,23 @@ def _chunks(first: list[T], stream: Iterator[T], weight: Callable[[T], int]) -> 
         yield chunk
 
 
-def _drain(entry, unpack) -> Iterator[tuple[Any, Any]]:
-    chunk, async_result = entry
-    for item, output in zip(chunk, async_result.get(), strict=True):
+def _drain(entry, pool: _Pool, worker, unpack, lost) -> Iterator[tuple[Any, Any]]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunk, future = entry
+    try:
+        outputs = future.result()
+    except BrokenProcessPool:
+        # The pool is broken for every task in it; try this one again in a new pool.
+        pool.rebuild()
+        try:
+            outputs = pool.submit(worker, chunk).result()
+        except BrokenProcessPool:
+            pool.rebuild()
+            if lost is None:
+                raise
+            for item in chunk:
+                yield item, lost(item)
+            return
+    for item, output in zip(chunk, outputs, strict=True):
         yield item, unpack(item, output)

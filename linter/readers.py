@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .batch import BATCH_SUFFIXES
 from .document import Document
-from .encoding import decode
+from .encoding import MAX_BYTES, decode, open_regular, read_limited
 from .errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -40,10 +40,11 @@ def read_path(path: str) -> Document:
         from .word import read_docx
 
         return read_docx(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror})", path) from None
+    with open_regular(path) as stream:
+        try:
+            data = read_limited(stream, MAX_BYTES, path)
+        except OSError as exc:
+            raise InputError(f"cannot read file ({exc.strerror or exc})", path) from None
     return document_from_text(decode(data, path), path, markdown=suffix in MARKDOWN_SUFFIXES)
 
 

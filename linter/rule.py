@@ -19,6 +19,37 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
+# The limits a rule (or a config's rule_options) may set: (lowest, highest, whole number).
+LIMITS: dict[str, tuple[float, float, bool]] = {
+    "max": (0, 1e9, False),
+    "min": (0, 1e9, False),
+    "threshold": (0, 1e9, False),
+    "min_count": (1, 1e9, True),
+    "min_chars": (0, 1e9, True),
+    "min_sentences": (1, 1e9, True),
+    "min_distinct": (1, 1e9, True),
+    "max_share": (0, 1, False),
+}
+
+
+def limit_problem(key: str, value: object) -> str | None:
+    """Why ``value`` cannot be the limit ``key`` (NaN, infinite, out of range), else None."""
+    import math
+
+    low, high, whole = LIMITS[key]
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return "must be a finite number"
+    if whole and value != int(value):
+        return "must be a whole number"
+    if not low <= value <= high:
+        return (
+            f"must be a non-negative number up to {high:g}"
+            if low == 0
+            else f"must be between {low:g} and {high:g}"
+        )
+    return None
+
+
 def lower(severity: str) -> str:
     """One step down: error -> warning -> info (info stays info)."""
     return SEVERITIES[min(SEVERITIES.index(severity) + 1, len(SEVERITIES) - 1)]

@@ -22,6 +22,7 @@ from .readers import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, expand_paths
 from .rule import SEVERITY_RANK, Rule
 
 FIXABLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
+MAX_BATCH_STDIN = 512 * 1024 * 1024  # a batch given on stdin is read whole: this much at most
 
 
 @dataclass
@@ -194,11 +195,16 @@ class LintRun:
     def _stdin_items(self, base: Job) -> Iterator[Item]:
         import sys
 
-        from .encoding import decode
+        from .encoding import MAX_BYTES, decode, read_limited
 
         name = self._stdin_filename
-        data = sys.stdin.buffer.read()
-        if name and is_batch(name):
+        batch = bool(name and is_batch(name))
+        try:
+            data = read_limited(sys.stdin.buffer, MAX_BATCH_STDIN if batch else MAX_BYTES, "<stdin>", "stdin")
+        except InputError as error:
+            yield error
+            return
+        if batch:
             yield from self._row_items(base, name, data=data)
             return
         try:

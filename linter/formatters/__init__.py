@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import importlib
 import io
+import json
+import re
 import shutil
 import tempfile
 from collections import Counter
@@ -27,6 +29,19 @@ _MODULES = {
     "html": "html",
 }
 FORMATS = tuple(_MODULES)
+
+# Characters JSON allows raw but that break line-based tools (U+2028, U+2029, U+0085 are line
+# ends to Python's splitlines and to JavaScript) or cannot be encoded (lone surrogates): written
+# as \u escapes, which decode back to exactly the same string.
+_JSON_ESCAPE = re.compile("[\u2028\u2029\u0085\ud800-\udfff]")
+
+
+def dump_json(value: Any, indent: int = 0) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` with the characters above escaped,
+    and every line after the first indented by ``indent`` spaces."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    text = _JSON_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text.replace("\n", "\n" + " " * indent) if indent else text
 
 
 class Tally:

@@ -34,21 +34,30 @@ def esc(value: object) -> str:
 def _segments(text: str, diagnostics: Sequence[tuple[str, Diagnostic]]) -> str:
     """The text with each stretch covered by findings wrapped in one <mark>
     (overlaps become consecutive marks naming every finding that covers them);
-    a zero-width fix (an insertion) is a point marker."""
+    a zero-width fix (an insertion) is a point marker. One sweep over the span
+    edges: linear in the text and the findings, not their product."""
     spans = [(i, d) for i, d in diagnostics if d.end > d.start]
-    points = [(i, d) for i, d in diagnostics if d.end == d.start and d.fix is not None]
-    edges = {0, len(text), *(d.start for _, d in spans), *(d.end for _, d in spans)}
-    bounds = sorted(edges | {d.start for _, d in points})
-
-    def points_at(offset: int) -> list[str]:
-        return [_mark([(i, d)], "") for i, d in points if d.start == offset]
-
+    points: dict[int, list[str]] = {}
+    for i, d in diagnostics:
+        if d.end == d.start and d.fix is not None:
+            points.setdefault(d.start, []).append(_mark([(i, d)], ""))
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for n, (_i, d) in enumerate(spans):
+        starts.setdefault(d.start, []).append(n)
+        ends.setdefault(d.end, []).append(n)
+    bounds = sorted({0, len(text), *starts, *ends, *points})
+    active: dict[int, None] = {}
     out: list[str] = []
     for a, b in pairwise(bounds):
-        out += points_at(a)
-        covering = [(i, d) for i, d in spans if d.start <= a and d.end >= b]
+        for n in ends.get(a, ()):
+            active.pop(n, None)
+        for n in starts.get(a, ()):
+            active[n] = None
+        out += points.get(a, ())
+        covering = [spans[n] for n in sorted(active)] if active else []
         out.append(_mark(covering, text[a:b]) if covering else esc(text[a:b]))
-    out += points_at(len(text))
+    out += points.get(len(text), ())
     return "".join(out)
 
 

@@ -1,23 +1,24 @@
 """``--format json``: the stable, documented contract (see README).
 
 Streamed: each file's entry is written as soon as it is linted; the text is
-exactly ``json.dumps(payload, ensure_ascii=False, indent=2)``.
+exactly ``json.dumps(payload, ensure_ascii=False, indent=2)``, except that
+U+2028, U+2029, U+0085 and lone surrogates are written as ``\\u`` escapes
+(the same string when parsed, and safe for line-based tools).
 """
 
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Sequence
 
 from ... import __version__
 from ..diagnostics import FileResult
 from . import Writer as BaseWriter
-from . import render
+from . import dump_json, render
 
 
 def _dump(value, indent: int) -> str:
-    return textwrap.indent(json.dumps(value, ensure_ascii=False, indent=2), " " * indent).lstrip(" ")
+    return dump_json(value, indent)
 
 
 class Writer(BaseWriter):

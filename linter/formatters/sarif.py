@@ -11,9 +11,7 @@ follow them in the same run object.
 
 from __future__ import annotations
 
-import json
 import os
-import textwrap
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote
@@ -23,6 +21,7 @@ from ..diagnostics import FileResult
 from ..rule import Rule
 from ..rule_docs import reference_text
 from . import Writer as BaseWriter
+from . import dump_json
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -37,8 +36,8 @@ def artifact_uri(path: str) -> str:
     return quote(posix, safe="/")
 
 
-def _dump(value: Any, indent: int) -> str:
-    return textwrap.indent(json.dumps(value, ensure_ascii=False, indent=2), " " * indent).lstrip(" ")
+def _dump(value, indent: int) -> str:
+    return dump_json(value, indent)
 
 
 def _help_uri(rule: Rule) -> str | None:

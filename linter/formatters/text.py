@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import click
@@ -15,17 +16,42 @@ from . import render
 _SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
+EXCERPT = 120  # characters of a source line shown; longer lines show a window around the match
+CONTEXT = 40  # characters of context on each side of the match in that window
+# C0 controls (not tab or newline), DEL and C1 controls: an escape sequence from the input
+# must not reach the terminal, so each is shown as a visible symbol of the same width.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """The text with control characters shown (␛ for ESC, ␀ for NUL, ␡ for DEL, ¤ for C1)."""
+
+    def show(m: re.Match[str]) -> str:
+        c = ord(m.group())
+        return chr(0x2400 + c) if c < 0x20 else "\u2421" if c == 0x7F else "\u00a4"
+
+    return _CONTROLS.sub(show, text)
+
+
 def _excerpt(lines: list[str], d: Diagnostic, color: bool) -> list[str]:
     if not lines or d.line > len(lines):
         return []
-    text = lines[d.line - 1].rstrip("\r").expandtabs(1)
-    if not text.strip():
+    line = lines[d.line - 1].rstrip("\r")
+    if not line.strip():
         return []
+    first = d.column - 1
+    last = d.end_column - 1 if d.end_line == d.line else len(line)
+    lead = tail = ""
+    if len(line) > EXCERPT:  # a window around the match, so long lines cost what they show
+        lo, hi = max(0, first - CONTEXT), min(len(line), max(last, first + 1) + CONTEXT)
+        lead, tail = ("…" if lo else ""), ("…" if hi < len(line) else "")
+        line, first, last = line[lo:hi], first - lo, min(last, hi) - lo
+    text = visible(lead + line.expandtabs(1) + tail)
+    shift = len(lead)
     gutter = str(d.line)
     pad = " " * len(gutter)
-    start_col = display_width(text[: d.column - 1])
-    last = d.end_column - 1 if d.end_line == d.line else len(text)
-    width = max(1, display_width(text[d.column - 1 : last]))
+    start_col = display_width(text[: first + shift])
+    width = max(1, display_width(text[first + shift : last + shift]))
     caret = " " * start_col + "^" * width
     if color:
         caret = click.style(caret, fg=_SEVERITY_COLOUR[d.severity], bold=True)
@@ -44,7 +70,7 @@ class Writer(BaseWriter):
         )
         header = cat.text(
             "file_header",
-            path=result.path,
+            path=visible(result.path),
             kind=kind,
             vertical=vertical,
             language=result.language,
@@ -53,18 +79,18 @@ class Writer(BaseWriter):
         out.append(click.style(header, dim=True) if color else header)
         lines = result.text.split("\n") if result.diagnostics else []
         for d in result.diagnostics:
-            where = f"{result.path}:{d.line}:{d.column}:"
+            where = f"{visible(result.path)}:{d.line}:{d.column}:"
             sev = f"[{cat.label('severity', d.severity)}]"
             rule_id = d.rule.id
             if color:
                 where = click.style(where, bold=True)
                 sev = click.style(sev, fg=_SEVERITY_COLOUR[d.severity])
                 rule_id = click.style(rule_id, fg=_SEVERITY_COLOUR[d.severity], bold=True)
-            out.append(f"{where} {rule_id} {sev} {d.message(self.locale)}")
+            out.append(f"{where} {rule_id} {sev} {visible(d.message(self.locale))}")
             out.extend(_excerpt(lines, d, color))
             suggestion = d.suggestion(self.locale)
             if suggestion:
-                out.append(f"   = {cat.text('suggestion')}{cat.text('colon')}{suggestion}")
+                out.append(f"   = {cat.text('suggestion')}{cat.text('colon')}{visible(suggestion)}")
         self.out.write("\n".join(out) + "\n")
 
     def close(self, rules=(), errors=()) -> None:
