@@ -29,12 +29,12 @@ import io
 import itertools
 import json
 import re
-import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
+from .containers import check_package
 from .document import Document
 from .encoding import MAX_BYTES, open_regular, sniff
 from .errors import InputError
@@ -79,6 +79,7 @@ class BatchOptions:
     header_row: int | None = None  # 1-based row of the header
     kind: str | None = None  # --kind brief|copy, when given
     own_verticals: frozenset[str] = frozenset()
+    max_inflated_mb: int | None = None  # an .xlsx package's XML, at most (containers.py)
 
 
 Warn = Callable[[str], None]
@@ -385,10 +386,10 @@ def _csv_rows(
 ) -> Iterator[Row | InputError]:
     stream, encoding = open_text(path, data)
     with stream:
-        csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
+        csv.field_size_limit(max(csv.field_size_limit(), MAX_ROW))
         number = 0
         try:
-            lines = iter(stream.readline, "")
+            lines = bounded_rows(stream)
             first = next(lines, "")
             if delimiter is None:
                 delimiter = _delimiter(first)
@@ -402,6 +403,9 @@ def _csv_rows(
                 number += 1
                 if not values:
                     continue
+                if values[0] == OVERSIZED:
+                    yield _oversized(number, path)
+                    continue
                 try:
                     row = columns.row(values, number, path, "csv", options, warnings)
                 except InputError as error:
@@ -413,6 +417,42 @@ def _csv_rows(
             raise _decode_error(path, encoding, f"after row {number}") from None
         except csv.Error as exc:
             raise InputError(f"malformed CSV after row {number} ({exc})", path) from None
+
+
+MAX_ROW = 2 * MAX_BYTES  # characters one row of a batch may hold, all its cells together
+# Stands in for a row over MAX_ROW, which is never held in memory (private-use characters).
+OVERSIZED = "\ue000xhslint:row-over-the-limit\ue000"
+_PIECE = 1 << 20
+
+
+def bounded_rows(stream, quote: str | None = '"') -> Iterator[str]:
+    """The rows of a text stream, each at most MAX_ROW characters; a longer one is
+    skipped as it is read (memory stays flat) and comes out as OVERSIZED.
+
+    With ``quote``, a row ends at a line break outside quotes (a CSV cell may span
+    lines; "" inside quotes counts twice, so the parity stays right); without,
+    at every line break (JSON Lines)."""
+    pieces: list[str] = []
+    size = 0
+    quoted = False
+    while piece := stream.readline(_PIECE):
+        if quote is not None and piece.count(quote) % 2:
+            quoted = not quoted
+        size += len(piece)
+        if size <= MAX_ROW:
+            pieces.append(piece)
+        else:
+            pieces.clear()
+        if piece.endswith(("\n", "\r")) and not quoted:
+            yield "".join(pieces) if size <= MAX_ROW else OVERSIZED + "\n"
+            pieces.clear()
+            size = 0
+    if size:
+        yield "".join(pieces) if size <= MAX_ROW else OVERSIZED
+
+
+def _oversized(number: int, path: str) -> InputError:
+    return InputError(f"the row is over the limit of {MAX_ROW:,} characters; skipped", f"{path}#{number}")
 
 
 def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
@@ -471,8 +511,11 @@ def _jsonl_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Itera
         number = 0
         seen_object = False
         try:
-            for number, line in enumerate(stream, 1):
+            for number, line in enumerate(bounded_rows(stream, quote=None), 1):
                 if not line.strip():
+                    continue
+                if line.startswith(OVERSIZED):
+                    yield _oversized(number, path)
                     continue
                 try:
                     if _too_deep(line):
@@ -528,15 +571,18 @@ def _jsonl_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Itera
 def _xlsx_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Iterator[Row | InputError]:
     try:
         from openpyxl import load_workbook
-        from openpyxl.utils.exceptions import InvalidFileException
     except ImportError:  # pragma: no cover - a dependency, but say what is missing
         raise InputError("reading .xlsx needs openpyxl (pip install openpyxl)", path) from None
     source = _open_binary(path, data)
     try:
+        check_package(source, path, "xlsx", options.max_inflated_mb)
         book = load_workbook(source, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except InputError:
         source.close()
-        raise InputError(f"not a valid .xlsx file ({str(exc).strip() or type(exc).__name__})", path) from None
+        raise
+    except Exception as exc:  # whatever openpyxl meets in a corrupt package is the file's fault
+        source.close()
+        raise _corrupt_xlsx(exc, path) from None
     try:
         if not book.worksheets:
             raise InputError("the workbook has no worksheet", path)
@@ -554,6 +600,26 @@ def _xlsx_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Iterat
     finally:
         book.close()
         source.close()
+
+
+def _corrupt_xlsx(exc: Exception, path: str, where: str = "") -> InputError:
+    reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+    return InputError(f"not a valid .xlsx file{where} ({reason})", path)
+
+
+def _library_rows(rows: Iterator[Sequence[Any]], path: str) -> Iterator[Sequence[Any]]:
+    """The sheet's rows, with a failure of the XML parser or openpyxl (a corrupt
+    sheet, found while streaming it) as one InputError naming the row."""
+    number = 0
+    while True:
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:
+            raise _corrupt_xlsx(exc, path, f" after row {number} of the sheet") from None
+        number += 1
+        yield values
 
 
 def _sheet_with_notes(book, options: BatchOptions, path: str):
@@ -575,7 +641,8 @@ def _sheet_with_notes(book, options: BatchOptions, path: str):
     fallback = None
     for ws in sheets:
         try:
-            header, rows, names_text = _header(ws.iter_rows(values_only=True), options, path)
+            sheet_rows = _library_rows(ws.iter_rows(values_only=True), path)
+            header, rows, names_text = _header(sheet_rows, options, path)
         except InputError:
             if len(sheets) == 1:
                 raise

@@ -29,6 +29,8 @@ TABLE_KEYS = ("rule_options",)
 # What a config may change in a rule: its severity and its limits.
 RULE_OPTION_KEYS = ("severity", *LIMITS)
 STR_KEYS = ("vertical", "locale", "kind", "fail_on", "lang", "commercial")
+# Whole numbers and their allowed range.
+INT_KEYS = {"max_inflated_mb": (1, 65536)}
 CHOICES = {
     "kind": ("auto", "brief", "copy"),
     "fail_on": ("error", "warning", "info"),
@@ -50,6 +52,7 @@ class Config:
     brand_terms: tuple[str, ...] = ()
     rule_options: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()
     commercial: str = "auto"  # force the commercial verdict (commercial.py); auto: assess it
+    max_inflated_mb: int | None = None  # the XML of one .docx/.xlsx, at most (containers.py)
     source: str | None = None
 
     def merged(self, **overrides: Any) -> Config:
@@ -86,8 +89,17 @@ def build_config(raw: dict[str, Any], path: str) -> Config:
             if allowed and value not in allowed:
                 raise ConfigError(f"'{key}' must be one of {', '.join(allowed)} (got '{value}')", path)
             values[key] = value
+        elif key in INT_KEYS:
+            low, high = INT_KEYS[key]
+            if isinstance(value, str) and value.strip().isdigit():  # setup.cfg values are strings
+                value = int(value.strip())
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                raise ConfigError(
+                    f"'{key}' must be a whole number from {low} to {high} (got {value!r})", path
+                )
+            values[key] = value
         else:
-            known = ", ".join(LIST_KEYS + STR_KEYS + TABLE_KEYS)
+            known = ", ".join(LIST_KEYS + STR_KEYS + TABLE_KEYS + tuple(INT_KEYS))
             raise ConfigError(f"unknown option '{key}' (known: {known})", path)
     return Config(source=path, **values)
 

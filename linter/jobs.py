@@ -35,12 +35,13 @@ class Job:
     doc: Document | None = None  # a ready Document (the API)
     fix: bool = False  # apply safe fixes (only for .txt/.md files and stdin)
     fail_on: str = "error"
+    max_inflated_mb: int | None = None  # reading a .docx (containers.py)
 
     def document(self) -> Document:
         if self.doc is not None:
             return self.doc
         if self.text is None:
-            return read_path(self.path)
+            return read_path(self.path, self.max_inflated_mb)
         if self.title is not None:
             return note_document(self.path, self.title, self.text, self.source_format)
         return document_from_text(self.text, self.path, markdown=self.markdown)

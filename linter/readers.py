@@ -26,7 +26,7 @@ def document_from_text(text: str, path: str = "<text>", markdown: bool = False) 
     return Document(path=path, text=text)
 
 
-def read_path(path: str) -> Document:
+def read_path(path: str, max_inflated_mb: int | None = None) -> Document:
     p = Path(path)
     if not p.exists():
         raise InputError("no such file or directory", path)
@@ -39,7 +39,7 @@ def read_path(path: str) -> Document:
     if suffix in WORD_SUFFIXES:
         from .word import read_docx
 
-        return read_docx(path)
+        return read_docx(path, max_inflated_mb)
     with open_regular(path) as stream:
         try:
             data = read_limited(stream, MAX_BYTES, path)

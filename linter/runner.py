@@ -179,7 +179,13 @@ class LintRun:
                 error.path = error.path or path
                 yield error
                 continue
-            base = Job(options=options, path=path, rule_paths=config.rule_paths, fail_on=config.fail_on)
+            base = Job(
+                options=options,
+                path=path,
+                rule_paths=config.rule_paths,
+                fail_on=config.fail_on,
+                max_inflated_mb=config.max_inflated_mb,
+            )
             if path == "-":
                 yield from self._stdin_items(base)
             elif is_batch(path):
@@ -221,7 +227,11 @@ class LintRun:
         from .api import rules_for
         from .vertical_names import rule_verticals
 
-        batch = replace(self._batch, own_verticals=frozenset(rule_verticals(rules_for(base.rule_paths))))
+        batch = replace(
+            self._batch,
+            own_verticals=frozenset(rule_verticals(rules_for(base.rule_paths))),
+            max_inflated_mb=base.max_inflated_mb,
+        )
         try:
             for row in read_rows(path, data=data, options=batch, on_warning=self._warn):
                 if isinstance(row, XhslintError):
