@@ -32,11 +32,51 @@ _PLAUSIBLE = re.compile(
 )
 
 
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_KANA = re.compile("[\u3040-\u30ff]")
+# A guessed decoding whose Han characters are mostly rare is mojibake: Shift-JIS
+# read as GB18030 gives 10% common characters, ASCII between NULs read as UTF-16
+# about 35%; every shared-corpus note is over 97% (tests/test_encoding.py).
+MIN_HAN_FOR_TEST = 8
+MIN_COMMON_HAN = 0.75
+
+
+def _common_han(char: str) -> bool:
+    """In GB2312 (the 6,763 Simplified characters of everyday text) or among Big5's
+    5,401 frequently used Traditional characters."""
+    try:
+        char.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        return 0xA440 <= int.from_bytes(char.encode("big5"), "big") <= 0xC67E
+    except UnicodeEncodeError:
+        return False
+
+
 def _plausible(text: str, share: float = 0.97) -> bool:
-    """Mostly common CJK, ASCII and punctuation, and no control characters."""
+    """Mostly common CJK, ASCII and punctuation, no control characters, and Han
+    characters that are mostly everyday ones (not mojibake)."""
     if not text or _CONTROL.search(text):
         return False
-    return len(_PLAUSIBLE.findall(text)) >= share * len(text)
+    if len(_PLAUSIBLE.findall(text)) < share * len(text):
+        return False
+    return _everyday_han(text)
+
+
+def _everyday_han(text: str) -> bool:
+    han = _HAN.findall(text)
+    if len(han) < MIN_HAN_FOR_TEST:
+        return True
+    common = sum(1 for char in set(han) if _common_han(char))
+    return common >= MIN_COMMON_HAN * len(set(han))
+
+
+def _japanese(text: str) -> bool:
+    """Kana make up a tenth of the letters: Japanese, which xhslint's rules do not read."""
+    kana = len(_KANA.findall(text))
+    return kana >= 8 and kana * 10 >= len(_HAN.findall(text)) + kana
 
 
 def _utf16_without_bom(data: bytes, final: bool = True) -> tuple[str, str] | None:
@@ -121,8 +161,18 @@ def sniff(data: bytes, path: str, final: bool = True) -> tuple[str, int, str]:
         return _utf16_or_binary(data, path, final)
     # Most non-UTF-8 Chinese text is GB18030 (a superset of GBK and GB2312).
     text = _decode(data, "gb18030", final)
+    if text is not None and _japanese(text):
+        raise InputError(
+            "the text looks like Japanese (EUC-JP); xhslint reads Chinese and English text,"
+            " saved as UTF-8, GB18030 or UTF-16",
+            path,
+        )
     if text is not None and _plausible(text):
         return "gb18030", 0, text
+    # UTF-16 without a byte-order mark and without NULs: Chinese text only.
+    found = _utf16_without_bom(data if final else data[: len(data) // 2 * 2], final)
+    if found is not None:
+        return found[0], 0, found[1]
     return _detect_other(data, path)
 
 
@@ -146,6 +196,12 @@ def _detect_other(data: bytes, path: str) -> tuple[str, int, str]:
     best = from_bytes(data, cp_isolation=["big5", "utf_16", "shift_jis", "cp1252"]).best()
     if best is not None:
         text = str(best)
+        if _japanese(text):
+            raise InputError(
+                f"the text looks like Japanese ({best.encoding}); xhslint reads Chinese and English text,"
+                " saved as UTF-8, GB18030 or UTF-16",
+                path,
+            )
         if _plausible(text, 0.9):
             return best.encoding, 0, text
     raise InputError(
