@@ -16,7 +16,7 @@ Usage::
    on 2 cores).
 2. **Memory.** A CSV of ``--rows`` rows (and one of ``--small-rows``) made by
    repeating the corpus is written to a temporary folder (never into the
-   repository) and linted with ``--format json -o /dev/null`` in a child
+   repository) and linted with ``--format json`` (stdout to /dev/null) in a child
    process. Reported: peak RSS of the largest process (``getrusage``) and the
    peak total PSS of the process tree (sampled from ``/proc`` every 50 ms,
    Linux only), for ``--jobs 1`` and ``--jobs N``. Target: the large batch
@@ -114,7 +114,7 @@ def time_cli(argv: Sequence[str], repeat: int) -> tuple[float, float]:
     for _ in range(repeat):
         before = _cpu()[1]
         start = time.perf_counter()
-        done = subprocess.run(argv, capture_output=True, text=True, check=False)
+        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
         elapsed = time.perf_counter() - start
         if done.returncode not in (0, 1):
             sys.exit(f"bench_batch: {' '.join(argv)} exited {done.returncode}: {done.stderr.strip()[-300:]}")
@@ -137,7 +137,7 @@ def _summary(notes: int, jobs: int, serial: tuple, parallel: tuple) -> dict[str,
 
 
 def cli_throughput(corpus: Path, notes: int, jobs: int, repeat: int) -> dict[str, Any]:
-    base = [sys.executable, "-m", "xhslint.cli", "lint", str(corpus), "--format", "json", "-o", os.devnull]
+    base = [sys.executable, "-m", "xhslint.cli", "lint", str(corpus), "--format", "json"]
     serial = time_cli([*base, "--jobs", "1"], repeat)
     parallel = time_cli([*base, "--jobs", str(jobs)], repeat)
     return _summary(notes, jobs, serial, parallel)
@@ -213,7 +213,7 @@ def _tree_pss_kb(root: int) -> int:
 
 
 def peak_memory(csv_path: Path, jobs: int) -> dict[str, Any]:
-    argv = [sys.executable, "-c", CHILD, "lint", str(csv_path), "--format", "json", "-o", os.devnull,
+    argv = [sys.executable, "-c", CHILD, "lint", str(csv_path), "--format", "json",
             "--exit-zero", "--jobs", str(jobs)]  # fmt: skip
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -317,7 +317,7 @@ def print_report(r: dict[str, Any]) -> None:
     if not m:
         return
     print(f"memory: CSV of {m['rows_big']:,} rows ({m['csv_mb_big']:.1f} MiB) vs {m['rows_small']:,} rows,")
-    print("        --format json -o /dev/null, child process")
+    print("        --format json > /dev/null, child process")
     for key, value in m.items():
         if not key.startswith("jobs_"):
             continue

@@ -182,7 +182,7 @@ def test_missing_data_file(cli, tmp_path):
 
 
 def test_failed_write_leaves_no_temp_file_and_keeps_the_old_output(cli, tmp_path, monkeypatch):
-    from xhslint.linter.briefs import output
+    from xhslint.linter import files
 
     (tmp_path / "brief.yaml").write_text(starter_text("beauty", "en"), encoding="utf-8")
     (tmp_path / "brief.md").write_text("previous brief", encoding="utf-8")
@@ -190,9 +190,9 @@ def test_failed_write_leaves_no_temp_file_and_keeps_the_old_output(cli, tmp_path
     def fail(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(output.os, "replace", fail)
+    monkeypatch.setattr(files.os, "replace", fail)
     result = cli("brief", "render", "brief.yaml", "-o", "brief.md")
-    assert_one_error_line(result, "brief.md", None, "cannot write (No space left on device)")
+    assert_one_error_line(result, "brief.md", None, "cannot write file (No space left on device)")
     assert (tmp_path / "brief.md").read_text(encoding="utf-8") == "previous brief"
     assert sorted(os.listdir(tmp_path)) == ["brief.md", "brief.yaml"]
 

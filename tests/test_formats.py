@@ -212,7 +212,8 @@ def test_a_failed_run_keeps_the_previous_report(cli, tmp_path):
 
 
 @pytest.mark.skipif(not Path("/dev/null").exists(), reason="POSIX only")
-def test_output_to_a_device_is_written_in_place(cli, batch):
+def test_output_to_a_device_is_refused(cli, batch):
     result = cli("lint", "--format", "json", "-o", "/dev/null", *batch)
-    assert result.exit_code == 1 and result.stdout == ""
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "not a regular file" in result.stderr and "'-' for stdout" in result.stderr
     assert not Path("/dev/null").is_file()  # still the device, not replaced by a file
