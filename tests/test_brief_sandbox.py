@@ -115,3 +115,54 @@ def test_missing_templates_folder(cli, tmp_path):
     (tmp_path / "brief.yaml").write_text(starter_text("beauty", "en"), encoding="utf-8")
     result = cli("brief", "render", "brief.yaml", "--templates", "nowhere")
     assert_one_error_line(result, "nowhere", None, "templates directory does not exist")
+
+
+# --- Bounds: a template cannot run forever or build a huge brief -------------
+
+HOSTILE_TEMPLATES = [
+    ("{{ 'a' * 100000000 }}", "repeating"),
+    ("{{ 10 ** 100000000 }}", "too large a number"),
+    ("{{ 'x'|center(1000000000) }}", "width"),
+    ("{{ 'x'.ljust(1000000000) }}", "width"),
+    ("{{ '%999999999d' % 1 }}", "width"),
+    ("{{ '%*d' % (999999999, 1) }}", "width"),
+    ("{{ '{:>999999999}'.format(1) }}", "width"),
+    (
+        "{% for i in range(100000) %}{% for j in range(100000) %}"
+        "{{ 'abcdefghij' * 10 }}{% endfor %}{% endfor %}",
+        "grew over",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "needle"), HOSTILE_TEMPLATES)
+def test_templates_have_size_bounds(cli, tmp_path, body, needle):
+    (tmp_path / "brief.yaml").write_text(starter_text("beauty", "en"), encoding="utf-8")
+    templates = user_template(tmp_path, f"# Brief\n\n{body}\n")
+    result = cli("brief", "render", "brief.yaml", "--templates", templates, "-o", "out.md")
+    line = assert_one_error_line(
+        result, templates / "beauty" / "brief.en.md.j2", 3 if needle != "grew over" else None
+    )
+    assert "template stopped" in line and needle in line, line
+    assert not (tmp_path / "out.md").exists()
+
+
+def test_a_loop_that_prints_nothing_stops_at_the_time_limit(cli, tmp_path, monkeypatch):
+    from xhslint.linter.briefs import templating
+
+    monkeypatch.setattr(templating, "TIME_LIMIT", 0.5)
+    (tmp_path / "brief.yaml").write_text(starter_text("beauty", "en"), encoding="utf-8")
+    body = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    templates = user_template(tmp_path, f"# Brief\n\n{body}\n")
+    result = cli("brief", "render", "brief.yaml", "--templates", templates, "-o", "out.md")
+    line = assert_one_error_line(result, templates / "beauty" / "brief.en.md.j2", None)
+    assert "ran longer than 0.5 seconds" in line, line
+
+
+def test_bounded_filters_still_render_real_numbers(cli, tmp_path):
+    (tmp_path / "brief.yaml").write_text(starter_text("beauty", "en"), encoding="utf-8")
+    body = "{{ 2500000|followers }} {{ '%05d' % 42 }} {{ 'x'|center(9) }} {{ '{:,}'.format(1234567) }}"
+    templates = user_template(tmp_path, f"# Brief\n\n{body}\n")
+    result = cli("brief", "render", "brief.yaml", "--templates", templates)
+    assert result.exit_code == 0, result.stderr
+    assert "2500k 00042     x     1,234,567" in result.stdout

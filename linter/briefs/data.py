@@ -76,23 +76,9 @@ def _loader():
 
 
 def read_yaml(path: Path) -> tuple[Any, Any]:
-    import yaml
+    from ..yaml_source import load_yaml
 
-    from ..encoding import decode
-
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BriefError(f"cannot read ({exc.strerror})", str(path)) from None
-    text = decode(raw, str(path))
-    loader = _loader()
-    try:
-        node = yaml.compose(text, Loader=loader)
-        data = yaml.load(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise BriefError(f"invalid YAML: {problem}", str(path), mark.line + 1 if mark else None) from None
+    data, node = load_yaml(path, BriefError, _loader())
     _check_duplicate_keys(node, str(path))
     return data, node
 
