@@ -14,7 +14,20 @@ from dataclasses import dataclass, field
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()（）\"'，。！？、]+", re.IGNORECASE)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def comment_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``<!-- ... -->``. Linear: once one is unclosed, so is every later
+    one (a regex would rescan to the end of the text from each opener)."""
+    spans = []
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        spans.append((start, end + 3))
+        start = text.find("<!--", end + 3)
+    return spans
 
 
 @dataclass(frozen=True)
@@ -50,7 +63,7 @@ class Document:
             )
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         base = self.content or self.text
-        self.content = blank(base, [m.span() for m in _HTML_COMMENT.finditer(base)])
+        self.content = blank(base, comment_spans(base))
         if not self.prose:
             self.prose = blank(self.content, [m.span() for m in _URL.finditer(self.content)])
         if self.title_span is None:

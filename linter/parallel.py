@@ -71,8 +71,9 @@ def map_ordered(
     head run as ``unpack(item, worker(item))`` in worker processes: ``worker``
     returns something cheap to pickle, ``unpack`` rebuilds ``serial``'s output.
     ``weight`` sizes the tasks (see ``CHUNK_WEIGHT``). A worker that dies (killed,
-    out of memory) is noticed: its task is tried once more in a fresh pool, and
-    if that dies too each of its items gets ``lost(item)`` (an error naming it).
+    out of memory) is noticed: its task's items are tried again one by one in a
+    fresh pool, and an item whose worker dies again gets ``lost(item)`` (an error
+    naming it); the parent never waits on a dead worker.
     """
     stream = iter(items)
     head = list(islice(stream, SERIAL_HEAD + 1)) if jobs > 1 else []
@@ -148,16 +149,20 @@ def _drain(entry, pool: _Pool, worker, unpack, lost) -> Iterator[tuple[Any, Any]
     try:
         outputs = future.result()
     except BrokenProcessPool:
-        # The pool is broken for every task in it; try this one again in a new pool.
+        # The pool is broken for every task in it, so which item killed its worker is
+        # unknown: run this task's items again one at a time in a fresh pool. An item
+        # whose worker dies again is the culprit and gets lost(item); the rest are done.
         pool.rebuild()
-        try:
-            outputs = pool.submit(worker, chunk).result()
-        except BrokenProcessPool:
-            pool.rebuild()
-            if lost is None:
-                raise
-            for item in chunk:
+        for item in chunk:
+            try:
+                (output,) = pool.submit(worker, [item]).result()
+            except BrokenProcessPool:
+                pool.rebuild()
+                if lost is None:
+                    raise
                 yield item, lost(item)
-            return
+                continue
+            yield item, unpack(item, output)
+        return
     for item, output in zip(chunk, outputs, strict=True):
         yield item, unpack(item, output)
