@@ -657,7 +657,9 @@ def main(argv: list[str] | None = None) -> int:
         "--missed", action="store_true", help="list the labelled violations no finding caught"
     )
     parser.add_argument(
-        "--write-metadata", action="store_true", help="write the measured precision into the error rules' YAML"
+        "--write-metadata",
+        action="store_true",
+        help="write the measured precision into the error rules' YAML",
     )
     args = parser.parse_args(argv)
     if not corpus.available(args.corpus):

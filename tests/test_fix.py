@@ -207,3 +207,100 @@ def test_pre_commit_hooks_run_the_cli(cli, tmp_path):
         result = cli(*hook["entry"].split()[1:], "note.txt")
         assert result.exit_code in (0, 1), result.output
     assert (tmp_path / "note.txt").read_text(encoding="utf-8") == FIXED  # the -fix hook fixed it
+
+
+# --- What --fix keeps: links, owners, and whole files under interruption ------
+
+
+def test_fix_through_a_symlink_edits_its_target(cli, tmp_path):
+    (tmp_path / "real.txt").write_text(NOTE, encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to("real.txt")
+    cli("lint", "--fix", "link.txt")
+    assert (tmp_path / "link.txt").is_symlink()
+    assert (tmp_path / "real.txt").read_text(encoding="utf-8") == FIXED
+
+
+def test_fix_keeps_hard_links_one_file(cli, tmp_path):
+    (tmp_path / "a.txt").write_text(NOTE, encoding="utf-8")
+    os.link(tmp_path / "a.txt", tmp_path / "b.txt")
+    cli("lint", "--fix", "a.txt")
+    assert (tmp_path / "a.txt").stat().st_ino == (tmp_path / "b.txt").stat().st_ino
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == FIXED
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give a file away")
+def test_fix_keeps_the_owner(cli, tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text(NOTE, encoding="utf-8")
+    os.chown(path, 12345, 23456)
+    cli("lint", "--fix", "note.txt")
+    info = path.stat()
+    assert (info.st_uid, info.st_gid) == (12345, 23456)
+    assert path.read_text(encoding="utf-8") == FIXED
+
+
+def test_fix_refuses_to_write_through_a_link_to_a_device(tmp_path):
+    from xhslint.linter.errors import XhslintError
+    from xhslint.linter.files import write_atomic
+
+    (tmp_path / "null.txt").symlink_to("/dev/null")
+    with pytest.raises(XhslintError, match="not a regular file"):
+        write_atomic(str(tmp_path / "null.txt"), b"x")
+    assert os.path.islink(tmp_path / "null.txt")
+
+
+INTERRUPTED_FILES = [  # (name, bytes of NOTE, bytes of FIXED, mode)
+    (f"n{i:02}.{suffix}", encode(NOTE), encode(FIXED), mode)
+    for i, (suffix, encode, mode) in enumerate(
+        [
+            ("txt", lambda t: t.encode("utf-8"), 0o644),
+            ("txt", lambda t: t.encode("utf-8-sig"), 0o600),
+            ("txt", lambda t: t.replace("\n", "\r\n").encode("gb18030"), 0o640),
+            ("md", lambda t: t.encode("utf-16"), 0o664),
+        ]
+        * 6
+    )
+]
+
+
+def test_fix_interrupted_at_random_points_leaves_each_file_original_or_fixed(tmp_path):
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    def reset():
+        for name, before, _after, mode in INTERRUPTED_FILES:
+            path = tmp_path / name
+            path.write_bytes(before)
+            os.chmod(path, mode)
+
+    argv = [sys.executable, "-m", "xhslint.cli", "lint", "--fix", *[n for n, *_ in INTERRUPTED_FILES]]
+    env = {**os.environ, "XHSLINT_SEGMENTER": "jieba"}
+    reset()
+    start = time.perf_counter()
+    subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, check=False)
+    full = time.perf_counter() - start
+    assert all((tmp_path / n).read_bytes() == after for n, _b, after, _m in INTERRUPTED_FILES)
+    rng = random.Random(2026)
+    outcomes = set()
+    for _ in range(8):
+        reset()
+        process = subprocess.Popen(
+            argv, cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(rng.uniform(0.3, 1.0) * full)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        for name, before, after, mode in INTERRUPTED_FILES:
+            path = tmp_path / name
+            data = path.read_bytes()
+            assert data in (before, after), name
+            assert stat.S_IMODE(path.stat().st_mode) == mode, name
+            outcomes.add(data == after)
+        leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+        for name in leftovers:  # a temporary file may be left by a kill; never a half-written target
+            (tmp_path / name).unlink()
+    assert outcomes == {True, False}  # kills landed both before and during the rewriting
