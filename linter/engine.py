@@ -35,7 +35,7 @@ from .guards import guarded
 from .kinds import Finding, get_kind
 from .lexicons import lexicons
 from .matching import Hit, TermMatcher, TermSet
-from .mentions import MentionScopes
+from .mentions import MentionScopes, line_start, list_intro
 from .rule import SEVERITY_RANK, Rule, at_most, lower
 from .selection import check_known, select_rules, selector_matches
 from .suppression import find_suppressions
@@ -69,6 +69,7 @@ class _Context:
         self._starts: dict[int, list[int]] = {}
         self._brands: list[Hit] | None = None
         self._mentions: MentionScopes | None = None
+        self._intros: dict[int, tuple[int, int] | None] = {}
         self._tags: list[Tag] | None = None
         self._tag_starts: list[int] = []
         self._memo: dict[Any, Any] = {}
@@ -117,6 +118,16 @@ class _Context:
         if self._mentions is None:
             self._mentions = MentionScopes(self)
         return self._mentions.covers(start, end)
+
+    def list_intro(self, pos: int) -> tuple[int, int] | None:
+        """The line introducing the list whose item holds ``pos`` (memoised per line)."""
+        text = self.analysed.doc.prose
+        start = line_start(text, pos)
+        if start is None:
+            return None
+        if start not in self._intros:
+            self._intros[start] = list_intro(text, start)
+        return self._intros[start]
 
     def tag_at(self, start: int, end: int) -> Tag | None:
         """The topic tag or @handle that holds [start, end), if any."""

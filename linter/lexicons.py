@@ -17,7 +17,17 @@ from .matching import TermSet
 from .messages import catalogue
 from .resources import LOCALES
 
-GUARD_CLASSES = ("question", "advice", "personal", "sensation", "critique", "negation", "person", "reported")
+GUARD_CLASSES = (
+    "question",
+    "advice",
+    "personal",
+    "sensation",
+    "critique",
+    "negation",
+    "person",
+    "reported",
+    "former",
+)
 # Word lists a rule may name (``severity_if: [{after: product_nouns, ...}]``).
 WORD_LISTS = ("product_nouns",)
 
@@ -36,12 +46,15 @@ class CueGroup:
 @dataclass(frozen=True)
 class GuardClass:
     """A frame that makes a term lawful: words before it in its clause, words
-    right after it, or the punctuation its sentence ends with."""
+    right after it, the noun heading the phrase it modifies, words anywhere
+    in its sentence, or the punctuation its sentence ends with."""
 
     name: str
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     sentence_ends: tuple[str, ...] = ()
+    head: tuple[str, ...] = ()
+    sentence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,7 +119,9 @@ def lexicons() -> Lexicons:
         for name, spec in (context.get("guards") or {}).items():
             if name not in GUARD_CLASSES:
                 raise RuleError(f"{where}: unknown guard class '{name}' (known: {', '.join(GUARD_CLASSES)})")
-            entry = guards.setdefault(name, {"before": [], "after": [], "sentence_ends": []})
+            entry = guards.setdefault(
+                name, {"before": [], "after": [], "sentence_ends": [], "head": [], "sentence": []}
+            )
             for part in entry:
                 entry[part].extend(_strings((spec or {}).get(part), f"{where}: guards.{name}.{part}"))
 
@@ -137,6 +152,8 @@ def lexicons() -> Lexicons:
                 tuple(dict.fromkeys(w.casefold() for w in g["before"])),
                 tuple(dict.fromkeys(w.casefold() for w in g["after"])),
                 tuple(dict.fromkeys(g["sentence_ends"])),
+                tuple(dict.fromkeys(w.casefold() for w in g["head"])),
+                tuple(dict.fromkeys(w.casefold() for w in g["sentence"])),
             )
             for name, g in guards.items()
         },

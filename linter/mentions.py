@@ -36,6 +36,51 @@ _ANNOUNCES = re.compile(
     r"以下|如下|下列|包括|包含|不限于|the following|following|including|include", re.IGNORECASE
 )
 MAX_LIST_LINES = 8
+MAX_ITEM_LINE = 300  # characters: a longer line is prose
+
+
+def _introduces_list(line: str) -> bool:
+    return line.rstrip().endswith(_COLON)
+
+
+def _list_item(text: str, start: int, end: int, announced: bool) -> bool:
+    """Is the line [start, end) an item of a list (a bullet, or any line of an announced list)?"""
+    return bool(text[start:end].strip()) and bool(BULLET.match(text, start) or announced)
+
+
+def list_intro(text: str, pos: int) -> tuple[int, int] | None:
+    """The line that introduces the list holding ``pos`` (a line ending with a colon
+    whose list, by the rules of ``_list_under``, reaches ``pos``'s line), else None.
+
+    Lines longer than ``MAX_ITEM_LINE`` are prose, not list items or their
+    introduction, so the search reads a bounded window whatever the text's size."""
+    start = line_start(text, pos)
+    if start is None:
+        return None
+    end = text.find("\n", pos, pos + MAX_ITEM_LINE)
+    items = [(start, len(text) if end == -1 else end)]
+    for _ in range(MAX_LIST_LINES):
+        if start == 0:
+            return None
+        above = line_start(text, start - 1)
+        if above is None:
+            return None
+        line = text[above : start - 1]
+        if _introduces_list(line):
+            announced = bool(_ANNOUNCES.search(line))
+            return (above, start - 1) if all(_list_item(text, s, e, announced) for s, e in items) else None
+        if not line.strip():
+            return None
+        items.append((above, start - 1))
+        start = above
+    return None
+
+
+def line_start(text: str, pos: int) -> int | None:
+    """Start of the line holding ``pos``, or None when it starts more than ``MAX_ITEM_LINE`` back."""
+    lo = max(0, pos - MAX_ITEM_LINE)
+    start = text.rfind("\n", lo, pos) + 1
+    return start if start or lo == 0 else None
 
 
 QUOTE_REACH = 80  # characters a quote may open before a match, or close after it
@@ -120,15 +165,14 @@ class MentionScopes:
         """The list under a line that ends with a colon: its bullet lines, or
         (when the line announces a list) its lines up to a blank one."""
         line_end = text.find("\n", pos)
-        intro = text[pos:line_end]
-        if line_end == -1 or not intro.rstrip().endswith(_COLON):
+        if line_end == -1 or not _introduces_list(text[pos:line_end]):
             return
-        announced = bool(_ANNOUNCES.search(intro))
+        announced = bool(_ANNOUNCES.search(text[pos:line_end]))
         start, count = line_end + 1, 0
         while start < len(text) and count < MAX_LIST_LINES:
             end = text.find("\n", start)
             end = len(text) if end == -1 else end
-            if not text[start:end].strip() or not (BULLET.match(text, start) or announced):
+            if not _list_item(text, start, end, announced):
                 return
             yield start, end
             start, count = end + 1, count + 1

@@ -10,7 +10,9 @@ A closing ``#`` that is followed straight away by text also opens the next
 tag (``#护肤##面膜`` and ``#护肤#面膜`` are two tags). A ``#`` before a digit
 is a shade or a number (``#650``, ``色号#09``, "#1"), not a tag. A note may
 also close with its tags written without ``#`` (``护肤 面膜 平价好物`` on a
-line, one per line, or run together), what some crawls and editors leave.
+line, one per line, or run together), what some crawls and editors leave,
+and a crawl may repeat a note's ``#`` tags on a line of their own, run
+together without the ``#`` (``孕期日记孕期护肤我的护肤日常``).
 
 ``@handles`` name accounts. Both are spans of the document: a term inside one
 is reported once per note, one severity lower, with wording that says where
@@ -112,10 +114,47 @@ def closing_tag_phrases(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+MIN_REPEATED = 3  # tag names a line must repeat, run together, to be a tag line
+
+
+def _tag_name(text: str, start: int, end: int) -> str:
+    name = text[start:end].strip("#")
+    return name[: -len(_TOPIC_SUFFIX)] if name.endswith(_TOPIC_SUFFIX) else name
+
+
+def repeated_tag_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs at the end of a line that repeat ``MIN_REPEATED`` or more of the note's ``#``
+    tag names run together without ``#`` (a crawl's copy of the tag line).
+
+    Read from each line's end, longest name first; linear in the text (a line
+    is read once per name it repeats, each step tries at most ``MAX_TAG`` lengths)."""
+    names = {_tag_name(text, s, e) for s, e in spans}
+    names = {n for n in names if len(n) >= 2 and "#" not in n}
+    if len(names) < MIN_REPEATED:
+        return []
+    longest = max(map(len, names))
+    runs: list[tuple[int, int]] = []
+    for match in _LINES.finditer(text):
+        line_start, line = match.start(), match.group().rstrip()
+        if "#" in line or _SENTENCE_MARK.search(line):
+            continue
+        end, count = len(line), 0
+        while end > 0:
+            size = next((k for k in range(min(longest, end), 1, -1) if line[end - k : end] in names), 0)
+            if not size:
+                break
+            end, count = end - size, count + 1
+        if count >= MIN_REPEATED:
+            runs.append((line_start + end, line_start + len(line)))
+    return runs
+
+
 def find_tags(text: str) -> list[Tag]:
     """Topic tags and @handles of a text, sorted by start."""
-    tags = [Tag(s, e, "topic") for s, e in topic_tags(text)]
+    hashed = topic_tags(text)
+    tags = [Tag(s, e, "topic") for s, e in hashed]
     tags += [Tag(s, e, "topic") for s, e in closing_tag_phrases(text)]
+    tags += [Tag(s, e, "topic") for s, e in repeated_tag_runs(text, hashed)]
     tags += [Tag(m.start(), m.end(), "handle") for m in _HANDLE.finditer(text)]
     tags.sort()
     return tags

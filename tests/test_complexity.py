@@ -34,6 +34,13 @@ CASES: list[tuple[str, Callable[[int], str], dict]] = [
     ("link targets", lambda n: "[最好](http://a.cn/最好) " * n, {"markdown": True}),
     ("typography on one long line", lambda n: "用了2周iPhone15真的很好用！！" * n, {"kind": "copy"}),
     ("hashtags and mentions", lambda n: "#最好用的面霜# @小红薯 " * n, {"kind": "copy"}),
+    (
+        "tag names repeated on a line",
+        lambda n: "#孕期日记 #孕期护肤 #孕妇可用\n" + "孕期日记" * n,
+        {"kind": "copy"},
+    ),
+    ("list items under a colon", lambda n: "建议如下：\n" + "- 温和的洁面最好\n" * n, {"kind": "copy"}),
+    ("guarded terms on one long line", lambda n: "最适合看日落的地方就是这里最温和" * n, {"kind": "copy"}),
     ("quoted prohibitions", lambda n: "“最”“第一”“国家级”都不能说。" * n, {"kind": "brief"}),
     (
         "English claims",

@@ -112,6 +112,15 @@ def test_closing_tags_without_hash():
     assert closing_tag_phrases("正文。\n真的超喜欢超推荐❤️ 姐妹们冲") == []
 
 
+def test_a_line_repeating_the_notes_tags_run_together_is_a_tag_run():
+    note = "正文。#孕期日记 #孕期护肤 #孕妇可用护肤品\n记录孕期日记孕期护肤孕妇可用护肤品\n正文继续。"
+    spans = [note[s:e] for s, e, kind in find_tags(note) if kind == "topic"]
+    assert spans[-1] == "孕期日记孕期护肤孕妇可用护肤品"
+    # two repeated names are not enough; a sentence is never a tag line
+    assert len(find_tags("正文 #孕期日记 #孕期护肤\n孕期日记孕期护肤")) == 2
+    assert len(find_tags("#甲 #孕期日记 #孕期护肤 #孕妇可用\n孕期日记孕期护肤孕妇可用，真好")) == 4
+
+
 def test_terms_in_tags_are_reported_once_per_note_one_level_lower():
     note = "这支口红很好看，推荐。\n#最显白的口红# #最显白口红# #口红"
     result = lint_text(note, kind="copy", commercial="promotional")
@@ -154,10 +163,34 @@ def test_urging_is_not_forbidding():
         "酒不错，只是少了点自己独一无二的劲儿。",  # critique
         "并不是第一名，但我很喜欢。",  # negation
         "在这里遇见了最好的领导。",  # a person
+        "江边最适合看日落的地方就在桥下。",  # a place heads the phrase (after its first 的)
+        "调酒中规中矩 这是最好的了",  # critique before the term, in its clause
+        "那阵子换了号称最温和的面霜，可惜收效甚微。",  # critique anywhere in the sentence
     ],
 )
 def test_guard_frames_drop_absolute_terms(text):
     assert [f for f in findings(text, commercial="promotional") if f[0] == "CMP001"] == []
+
+
+def test_a_head_noun_is_read_after_the_first_de_only():
+    # a product heads the phrase: still a claim; a place after a later 的 is not the head
+    assert ("CMP001", "最适合", "warning") in findings("这是最适合敏感肌的面霜。", commercial="promotional")
+    assert ("CMP001", "最适合", "warning") in findings("最适合敏感肌的面霜的地方。", commercial="promotional")
+
+
+def test_advice_words_reach_the_items_of_the_list_they_introduce():
+    listed = "现在应该用对应质地的产品，修正如下：\n🙋清洁：温和的氨基酸洁面\n🙋保湿：清爽的乳液"
+    assert findings(listed, vertical="beauty", select=["CMP011"]) == []
+    # a blank line ends the list; a line not ending in a colon introduces nothing
+    assert findings("应该这样选：\n\n这款洁面温和。", vertical="beauty", select=["CMP011"]) != []
+    assert findings("应该这样选\n- 这款洁面温和。", vertical="beauty", select=["CMP011"]) != []
+
+
+def test_a_former_favourite_is_no_endorsement():
+    assert findings("这是我去年最爱的面霜，今年换了。", select=["CMP004"], commercial="promotional") == []
+    assert [f[0] for f in findings("这是我最爱的面霜。", select=["CMP004"], commercial="promotional")] == [
+        "CMP004"
+    ]
 
 
 def test_gentle_claims_skip_advice_and_the_writers_sensation_and_come_once_per_note():
