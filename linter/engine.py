@@ -154,8 +154,14 @@ class Linter:
         termsets = [ts for rule in self.rules for ts in rule.termsets()]
         if self.brand_set is not None:
             termsets.append(self.brand_set)
-        segmenting = [*termsets, *self.lex.segmenting()]
         self.matcher = TermMatcher([*termsets, *self.lex.termsets()])
+        # The segmenter's user words come from every loaded rule, selected or not, so a
+        # rule's results never depend on which other rules run (核心成分 stays one word
+        # for ADV003 whether or not the pillars rule that lists it is selected).
+        segmenting = [ts for rule in rules for ts in rule.termsets()]
+        if self.brand_set is not None:
+            segmenting.append(self.brand_set)
+        segmenting += self.lex.segmenting()
         self.user_words = frozenset(w for ts in segmenting for w in ts.han_terms())
         self._by_context: dict[tuple, list[Rule]] = {}
 

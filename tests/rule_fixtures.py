@@ -27,10 +27,10 @@ examples:
 """
 
 
-def lint_example(rule, example):
+def lint_example(rule, example, select=None):
     """Lint one of a rule's own examples the way the rule expects to meet it:
     its kind (or the rule's), its vertical (or the rule's first), its commercial
-    verdict when it gives one, only that rule."""
+    verdict when it gives one, only that rule (or ``select``: () for every rule)."""
     from xhslint import lint_text
 
     if isinstance(example, str):
@@ -41,7 +41,7 @@ def lint_example(rule, example):
         example["text"],
         kind=kind,
         vertical=vertical,
-        select=[rule.id],
+        select=[rule.id] if select is None else select,
         brand_terms=example.get("brand_terms", ()),
         markdown=example.get("markdown", False),
         commercial=example.get("commercial"),

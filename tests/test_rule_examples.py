@@ -43,3 +43,17 @@ def test_every_rule_has_both_kinds_of_example():
 def test_every_kind_is_exercised_by_bundled_rules():
     kinds = {rule.kind for rule in RULES}
     assert kinds == {"terms", "pattern", "density", "requires", "cues", "metric", "script", "typography"}
+
+
+def _own(result, rule_id):
+    return [(d.start, d.end, d.severity, d.match) for d in result.diagnostics if d.rule_id == rule_id]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_a_rules_findings_do_not_depend_on_the_selection(rule):
+    # every example, linted as users meet it (all bundled rules) and with only this rule selected
+    for example in rule.examples["flag"] + rule.examples["pass"]:
+        alone = lint_example(rule, example)
+        together = lint_example(rule, example, select=())
+        text = example if isinstance(example, str) else example["text"]
+        assert _own(together, rule.id) == _own(alone, rule.id), text
