@@ -234,6 +234,38 @@ def rules_show(rule, locale, fmt, config_path):
         _fail(error)
 
 
+@rules.command("test", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option(
+    "--all-terms",
+    is_flag=True,
+    help="Also require every term of a terms rule to be matched by a flag example.",
+)
+def rules_test(paths, all_terms):
+    """Run the examples of the rules in PATHS (rule files or folders; default: the bundled rules).
+
+    Each flag example must trigger its rule (with the match, severity and fixed text it
+    states) and each pass example must not, linted with the bundled rules loaded as well.
+    Exit 0 when all hold, 1 on a failing example, 2 on a rule file that does not load."""
+    from pathlib import Path
+
+    from .linter.errors import XhslintError
+    from .linter.loader import load_rules
+    from .linter.rule_tests import run_examples
+
+    try:
+        rules = load_rules(paths, bundled=False) if paths else load_rules()
+        load_rules(paths)  # ids must not clash with the bundled rules they run beside
+        failures = list(run_examples(rules, [str(Path(p)) for p in paths], all_terms=all_terms))
+    except XhslintError as error:
+        _fail(error)
+    for failure in failures:
+        click.echo(failure.one_line())
+    examples = sum(len(r.examples["flag"]) + len(r.examples["pass"]) for r in rules)
+    click.echo(f"{len(rules)} rules, {examples} examples, {len(failures)} failing", err=True)
+    sys.exit(1 if failures else 0)
+
+
 @main.group(context_settings=CONTEXT)
 def brief() -> None:
     """Generate creator briefs that follow the XHS playbook (Markdown or Word)."""

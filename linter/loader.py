@@ -24,6 +24,60 @@ def _validator():
     return Draft202012Validator({"$defs": schema["$defs"], "$ref": "#/$defs/rule"})
 
 
+@lru_cache(maxsize=1)
+def _kind_fields() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Fields every rule may have, and each kind's own (declared in its module)."""
+    from .kinds import KIND_NAMES, get_kind
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    own = {name: frozenset(get_kind(name).FIELDS) for name in KIND_NAMES}
+    every = frozenset(schema["$defs"]["rule"]["properties"]) - frozenset().union(*own.values())
+    return every, own
+
+
+# Placeholders the engine adds to any finding (see engine._diagnostic).
+ENGINE_PARAMS = frozenset({"why", "tag", "more", "also", "capped"})
+
+
+def _foreign_field(item: dict) -> str | None:
+    """A field that belongs to another kind than the rule's (``threshold`` on a terms rule)."""
+    every, own = _kind_fields()
+    allowed = every | own.get(item["kind"], frozenset())
+    return next((key for key in item if key not in allowed), None)
+
+
+def _placeholders(template: str) -> set[str]:
+    import string
+
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise ValueError(f"malformed braces ({exc})") from None
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in parsed if name}
+
+
+def check_placeholders(rule: Rule) -> None:
+    """Every ``{name}`` in a rule's messages and suggestions is a parameter its kind gives."""
+    from .kinds import get_kind
+
+    known = ENGINE_PARAMS | frozenset(get_kind(rule.kind).PARAMS)
+    for field, texts in (("message", rule.message), ("suggest", rule.suggest)):
+        for locale, template in texts.items():
+            try:
+                unknown = sorted(_placeholders(template) - known)
+            except ValueError as exc:
+                raise RuleError(
+                    f"rule {rule.id}: {locale} {field} has {exc}", rule.source, rule.line
+                ) from None
+            if unknown:
+                raise RuleError(
+                    f"rule {rule.id}: {locale} {field} uses '{{{unknown[0]}}}', which a {rule.kind} rule "
+                    f"does not give (it gives: {', '.join(sorted(known))})",
+                    rule.source,
+                    rule.line,
+                )
+
+
 def rule_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
@@ -54,6 +108,16 @@ def load_file(path: Path) -> list[Rule]:
                 f"field '{'.'.join(map(str, field_path)) or '(rule)'}': {error.message}",
                 str(path),
                 line_of(node, prefix + field_path),
+            )
+        foreign = _foreign_field(item)
+        if foreign is not None:
+            _every, own = _kind_fields()
+            owners = sorted(kind for kind, fields in own.items() if foreign in fields)
+            raise RuleError(
+                f"field '{foreign}' is not a field of a {item['kind']} rule "
+                f"(it belongs to: {', '.join(owners)})",
+                str(path),
+                line_of(node, [*prefix, foreign]),
             )
         for key in LIMITS:
             if key in item and (problem := limit_problem(key, item[key])):
@@ -109,6 +173,7 @@ def _build(item: dict, source: str, line: int) -> Rule:
         suggest = suggest or entry.get("suggest")
         if suggest:
             rule.suggest[locale] = suggest
+    check_placeholders(rule)
     rule.compiled = get_kind(rule.kind).compile(rule)
     rule.conditions = Conditions.compile(rule)
     return rule

@@ -28,24 +28,11 @@ examples:
 
 
 def lint_example(rule, example, select=None):
-    """Lint one of a rule's own examples the way the rule expects to meet it:
-    its kind (or the rule's), its vertical (or the rule's first), its commercial
-    verdict when it gives one, only that rule (or ``select``: () for every rule)."""
-    from xhslint import lint_text
+    """One of a rule's own examples linted as the rule expects to meet it (see
+    xhslint.linter.rule_tests.lint_example; ``select`` () for every rule)."""
+    from xhslint.linter.rule_tests import lint_example as lint
 
-    if isinstance(example, str):
-        example = {"text": example}
-    kind = example.get("kind") or (rule.applies_to if rule.applies_to != "any" else "copy")
-    vertical = example.get("vertical") or (rule.verticals[0] if rule.verticals else None)
-    return lint_text(
-        example["text"],
-        kind=kind,
-        vertical=vertical,
-        select=[rule.id] if select is None else select,
-        brand_terms=example.get("brand_terms", ()),
-        markdown=example.get("markdown", False),
-        commercial=example.get("commercial"),
-    )
+    return lint(rule, example, select=select)
 
 
 TEST_RULE_HEAD = """\

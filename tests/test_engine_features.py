@@ -3,6 +3,8 @@ rule options, scopes and the script, typography and date checks."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rule_fixtures import write_test_rule
 
@@ -45,9 +47,11 @@ def test_only_if_and_unless_gate_the_whole_rule(tmp_path):
         unless: {patterns: ["#广告"]}
         """
     path = rule_file(tmp_path, "gate", body)
-    assert matches("点链接下单。", path) == ["下单"]
+    # (texts avoid phrases that bundled rules make one word, such as 点链接: the
+    # segmenter's dictionary holds every loaded rule's terms)
+    assert matches("打开链接后下单。", path) == ["下单"]
     assert matches("记得下单。", path) == []  # no purchase route: only_if fails
-    assert matches("点链接下单。#广告", path) == []  # labelled: unless holds
+    assert matches("打开链接后下单。#广告", path) == []  # labelled: unless holds
 
 
 def test_sentence_conditions_look_only_at_the_finding_sentence(tmp_path):
@@ -73,9 +77,9 @@ def test_density_exclude_drops_guardrail_sentences(tmp_path):
         min_sentences: 4
         """
     path = rule_file(tmp_path, "directives", body, category="prescriptive", applies_to="brief")
-    guardrails = "必须通过蒲公英下单。不得违反广告法。必须标注合作。请分享真实感受。"
+    guardrails = "必须通过蒲公英下单。不得违反广告法。必须写明合作。请分享真实感受。"
     assert matches(guardrails, path, kind="brief") == []
-    orders = "必须用这个标题。不得修改文案。必须拍三张图。请分享真实感受。"
+    orders = "必须用这个标题。不得改文案。必须拍三张图。请分享真实感受。"
     assert len(matches(orders, path, kind="brief")) == 1
 
 
@@ -167,3 +171,27 @@ def test_title_length_counts_latin_words_as_one():
 def test_distinct_dates_in_chinese_and_english():
     dates = distinct_dates("6月1日预热，6月18日集中发布；2026-06-18 again; June 30th and 1 July.")
     assert [(m, d) for m, d, _, _ in dates] == [(6, 1), (6, 18), (6, 30), (7, 1)]
+
+
+def test_a_field_of_another_kind_is_a_load_error_with_its_line(tmp_path):
+    from xhslint.linter.errors import RuleError
+    from xhslint.linter.loader import load_file
+
+    path = rule_file(tmp_path, "foreign", "kind: terms\nterms: {zh: [最佳]}\nthreshold: 3\n")
+    with pytest.raises(
+        RuleError, match=r"'threshold' is not a field of a terms rule \(it belongs to: density\)"
+    ) as info:
+        load_file(Path(path))
+    assert info.value.line == Path(path).read_text(encoding="utf-8").splitlines().index("threshold: 3") + 1
+
+
+def test_a_message_placeholder_the_kind_does_not_give_is_a_load_error(tmp_path):
+    from xhslint.linter.errors import RuleError
+    from xhslint.linter.loader import load_file
+
+    path = rule_file(tmp_path, "typo", "kind: terms\nterms: {zh: [最佳]}\n")
+    Path(path).write_text(
+        Path(path).read_text(encoding="utf-8").replace("{match}", "{mtch}"), encoding="utf-8"
+    )
+    with pytest.raises(RuleError, match=r"uses '\{mtch\}', which a terms rule does not give"):
+        load_file(Path(path))

@@ -7,6 +7,7 @@ import pytest
 from rule_fixtures import lint_example
 
 from xhslint.linter.loader import load_rules
+from xhslint.linter.rule_tests import check_example
 
 RULES = load_rules()
 
@@ -20,18 +21,8 @@ def _cases():
 
 @pytest.mark.parametrize(("rule", "expect", "example"), list(_cases()))
 def test_rule_example(rule, expect, example):
-    fired = [d for d in lint_example(rule, example).diagnostics if d.rule_id == rule.id]
-    if isinstance(example, str):
-        example = {"text": example}
-    if expect == "flag":
-        assert fired, f"{rule.id} should flag: {example['text']!r}"
-        if "severity" in example:
-            assert {d.severity for d in fired} == {example["severity"]}, (
-                example,
-                [d.severity for d in fired],
-            )
-    else:
-        assert not fired, f"{rule.id} should pass but flagged {[d.match for d in fired]}: {example['text']!r}"
+    problem = check_example(rule, expect, example)
+    assert problem is None, f"{rule.id} {expect}: {problem}"
 
 
 def test_every_rule_has_both_kinds_of_example():
@@ -57,3 +48,68 @@ def test_a_rules_findings_do_not_depend_on_the_selection(rule):
         together = lint_example(rule, example, select=())
         text = example if isinstance(example, str) else example["text"]
         assert _own(together, rule.id) == _own(alone, rule.id), text
+
+
+def test_an_example_states_its_match_and_fixed_text(tmp_path):
+    from xhslint.linter.loader import load_file
+
+    path = tmp_path / "brand.yaml"
+    path.write_text(
+        TEST_PACK.replace(
+            "EXAMPLES", '- {text: "比竞品A好用。", match: 竞品B}\n    - {text: "竞品A", fixed: "X"}'
+        ),
+        encoding="utf-8",
+    )
+    (rule,) = load_file(path)
+    wrong_match = check_example(rule, "flag", rule.examples["flag"][0], [str(path)])
+    assert "should match ['竞品B'], matched ['竞品A']" in wrong_match
+    assert "should fix to 'X'" in check_example(rule, "flag", rule.examples["flag"][1], [str(path)])
+
+
+TEST_PACK = """\
+id: BRD001
+name: brand.no-competitor
+category: compliance
+severity: warning
+applies_to: copy
+languages: [zh]
+kind: terms
+terms: {zh: [竞品A]}
+message: {en: "names {match}", zh-CN: "提到 {match}"}
+rationale: Brand policy.
+references: [{type: practice, title: policy}]
+examples:
+  flag:
+    EXAMPLES
+  pass: ["很好用。"]
+"""
+
+
+def test_rules_test_runs_a_packs_examples_with_exit_codes(tmp_path):
+    import subprocess
+    import sys
+
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    good.mkdir()
+    bad.mkdir()
+    (good / "brand.yaml").write_text(
+        TEST_PACK.replace("EXAMPLES", "- {text: 比竞品A好用。, match: 竞品A}"), "utf-8"
+    )
+    (bad / "brand.yaml").write_text(TEST_PACK.replace("EXAMPLES", "- 很好用。"), "utf-8")
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "xhslint.cli", "rules", "test", *args], capture_output=True, text=True
+        )
+
+    ok = run(str(good))
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "1 rules, 2 examples, 0 failing" in ok.stderr
+    failing = run(str(bad))
+    assert failing.returncode == 1
+    assert failing.stdout.strip().endswith("BRD001 flag[0]: should flag: '很好用。'")
+    (bad / "brand.yaml").write_text(
+        TEST_PACK.replace("EXAMPLES", "- x").replace("{match}", "{mtch}"), "utf-8"
+    )
+    broken = run(str(bad))
+    assert broken.returncode == 2 and "'{mtch}'" in broken.stderr and "Traceback" not in broken.stderr

@@ -50,11 +50,15 @@ class CheckContext(Protocol):
 
 
 class Kind(Protocol):
+    FIELDS: tuple[str, ...]  # the rule fields this kind reads, beyond every rule's
+    PARAMS: tuple[str, ...]  # the placeholders its findings give messages
+
     def compile(self, rule) -> Compiled: ...
 
     def check(self, rule, ctx: CheckContext): ...
 
 
+KIND_NAMES = ("terms", "pattern", "density", "requires", "cues", "metric", "script", "typography")
 _KINDS: dict[str, Kind] = {}
 
 

@@ -8,6 +8,10 @@ from ..messages import catalogue
 from ..resources import LOCALES
 from . import Compiled, Finding
 
+# The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
+FIELDS: tuple[str, ...] = ("min_distinct", "min_chars")
+PARAMS: tuple[str, ...] = ("found", "min", "vertical", "examples")
+
 
 def compile(rule) -> Compiled:
     return Compiled()

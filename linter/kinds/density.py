@@ -8,6 +8,10 @@ from __future__ import annotations
 from ..evidence import Evidence
 from . import Compiled, Finding
 
+# The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
+FIELDS: tuple[str, ...] = ("count", "per", "threshold", "min_chars", "min_sentences", "min_count")
+PARAMS: tuple[str, ...] = ("match", "count", "value", "threshold", "total")
+
 
 def compile(rule) -> Compiled:
     count = rule.spec["count"]

@@ -11,6 +11,10 @@ import unicodedata
 
 from . import Compiled, Finding
 
+# The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
+FIELDS: tuple[str, ...] = ("metric", "max", "min")
+PARAMS: tuple[str, ...] = ("value", "limit", "width")
+
 DATES = (
     # 2026-06-18, 2026/6/18, 2026年6月18日, 2026 年 6 月 18 日 (the spacing --fix writes)
     re.compile(r"(?<!\d)(?:\d{4}) ?[-/.年] ?(\d{1,2}) ?[-/.月] ?(\d{1,2}) ?日?"),

@@ -5,6 +5,10 @@ from __future__ import annotations
 from . import Compiled, Finding
 from .patterns import compile_patterns, find_all
 
+# The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
+FIELDS: tuple[str, ...] = ("patterns", "target")
+PARAMS: tuple[str, ...] = ("match",)
+
 
 def compile(rule) -> Compiled:
     spec = rule.spec

@@ -8,6 +8,10 @@ from dataclasses import dataclass
 from ..evidence import Evidence
 from . import Compiled, Finding
 
+# The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
+FIELDS: tuple[str, ...] = ("elements", "min_chars")
+PARAMS: tuple[str, ...] = ("element", "element_id")
+
 
 @dataclass
 class Element:

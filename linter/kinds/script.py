@@ -14,6 +14,10 @@ from functools import lru_cache
 from ..language import HAN
 from . import Compiled, Finding
 
+# The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
+FIELDS: tuple[str, ...] = ("max_share",)
+PARAMS: tuple[str, ...] = ("match",)
+
 
 @lru_cache(maxsize=1)
 def _only() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:

@@ -9,6 +9,10 @@ from __future__ import annotations
 from ..matching import TermSet
 from . import Compiled, Finding
 
+# The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
+FIELDS: tuple[str, ...] = ("terms", "exceptions", "not_followed_by", "not_preceded_by", "followed_by", "fix")
+PARAMS: tuple[str, ...] = ("match",)
+
 
 def compile(rule) -> Compiled:
     fix = rule.spec.get("fix")

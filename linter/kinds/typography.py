@@ -18,6 +18,10 @@ import re
 
 from . import Compiled, Finding
 
+# The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
+FIELDS: tuple[str, ...] = ()
+PARAMS: tuple[str, ...] = ("match", "fixed")
+
 LINE = re.compile(r"[^\n]+")
 SORT_LAST = True
 PER_SENTENCE = None  # every token is a finding of its own (a rule's ``limit`` may say otherwise)
