@@ -105,6 +105,10 @@ def test_rules_test_runs_a_packs_examples_with_exit_codes(tmp_path):
     ok = run(str(good))
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "1 rules, 2 examples, 0 failing" in ok.stderr
+    from xhslint.linter.resources import RULES_DIR
+
+    part = run(str(RULES_DIR / "format"))  # a folder of the bundled rules is tested, not loaded twice
+    assert part.returncode == 0 and " 0 failing" in part.stderr, part.stderr
     failing = run(str(bad))
     assert failing.returncode == 1
     assert failing.stdout.strip().endswith("BRD001 flag[0]: should flag: '很好用。'")
