@@ -180,8 +180,8 @@ def lint(
             write_report(run, fmt, output, color)
     except XhslintError as error:
         _fail(error)
-    for error in run.errors:
-        click.echo(error.one_line(), err=True)
+    for problem in run.errors:
+        click.echo(problem.one_line(), err=True)
     if run.fixed_files:
         done = "would fix" if diff else "fixed"
         note(f"{done} {run.fixes} problem(s) in {run.fixed_files} file(s)")

@@ -168,7 +168,7 @@ class Columns:
         text_column: str | None = None,
     ) -> Columns:
         """``names`` as written in the header, ``keys`` to index a row with."""
-        found = {}
+        found: dict[str, Any] = {}
         for name, key in zip(names, keys, strict=True):
             found.setdefault(_norm(name), key)
         listed = ", ".join(str(n) for n in names if _norm(n)) or "none"

@@ -34,7 +34,7 @@ def infer_brands(text: str) -> list[str]:
 
 def brand_hits(text: str, names: list[str]) -> list[Hit]:
     """Every occurrence of each name, case-sensitive, not inside a longer Latin word."""
-    hits = []
+    hits: list[Hit] = []
     for name in sorted(set(names), key=len, reverse=True):
         for m in re.finditer(re.escape(name), text):
             s, e = m.span()

@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .evidence import Evidence
 from .matching import TermSet
@@ -89,7 +90,8 @@ class Conditions:
 
     @classmethod
     def compile(cls, rule) -> Conditions:
-        conditions = cls(**{name: Evidence.compile(rule, rule.spec.get(name)) for name in FIELDS})
+        evidence: dict[str, Any] = {name: Evidence.compile(rule, rule.spec.get(name)) for name in FIELDS}
+        conditions = cls(**evidence)
         conditions.severity_if = tuple(SeverityIf.compile(rule, s) for s in rule.spec.get("severity_if", ()))
         return conditions
 

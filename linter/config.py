@@ -134,7 +134,7 @@ def _read_text(path: Path) -> str:
 
 def _from_toml(path: Path, table: tuple[str, ...]) -> dict[str, Any] | None:
     try:
-        data = tomllib.loads(_read_text(path))
+        data: Any = tomllib.loads(_read_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", str(path)) from None
     for key in table:

@@ -148,15 +148,15 @@ def sniff(data: bytes, path: str, final: bool = True) -> tuple[str, int, str]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                text = codecs.getincrementaldecoder(enc)().decode(data[len(bom) :], final)
+                body = codecs.getincrementaldecoder(enc)().decode(data[len(bom) :], final)
             except UnicodeDecodeError as exc:
                 raise InputError(f"invalid {enc} after its byte-order mark ({exc.reason})", path) from None
-            return enc, len(bom), text
-    text = _decode(data, "utf-8", final)
-    if text is not None:
-        if "\x00" in text:
+            return enc, len(bom), body
+    utf8 = _decode(data, "utf-8", final)
+    if utf8 is not None:
+        if "\x00" in utf8:
             return _utf16_or_binary(data, path, final)
-        return "utf-8", 0, text
+        return "utf-8", 0, utf8
     if b"\x00" in data:
         return _utf16_or_binary(data, path, final)
     # Most non-UTF-8 Chinese text is GB18030 (a superset of GBK and GB2312).

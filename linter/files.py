@@ -58,14 +58,13 @@ def atomic_open(path: str, binary: bool = False) -> Iterator[IO]:
     """Write through the yielded handle; the file changes only on success.
     OSError becomes an XhslintError naming the file."""
     target, info = writable_target(path)
-    mode = "wb" if binary else "w"
-    extra = {} if binary else {"encoding": "utf-8"}
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise _fail(exc, path) from None
     try:
-        with os.fdopen(fd, mode, **extra) as handle:
+        opened: IO = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8")
+        with opened as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

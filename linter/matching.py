@@ -16,9 +16,9 @@ only count in one grammatical position) are checked per term set. In guards,
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from .analysis import AnalysedDocument, fold
 from .language import HAN
@@ -72,7 +72,7 @@ def _guards(spec: object) -> tuple[tuple[str, str], ...]:
         return ()
     if isinstance(spec, Mapping):
         return tuple((fold(term), g) for term, guards in spec.items() for g in guards)
-    return tuple(("*", g) for g in spec)  # type: ignore[union-attr]
+    return tuple(("*", g) for g in cast(Iterable[str], spec))
 
 
 def _is_word_char(ch: str) -> bool:

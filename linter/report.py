@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
-from typing import TextIO
+from typing import TextIO, cast
 
 from .files import atomic_open
 from .formatters import get_writer
@@ -35,4 +35,4 @@ def _open(output: str | None) -> Iterator[TextIO]:
         sys.stdout.flush()
         return
     with atomic_open(output) as handle:
-        yield handle
+        yield cast(TextIO, handle)

@@ -93,7 +93,7 @@ def unmatched_terms(rule: Rule, rule_paths: Iterable[str] = ()) -> list[str]:
     """Terms of a ``terms`` rule that no flag example matches (casefolded)."""
     if rule.kind != "terms":
         return []
-    matched = set()
+    matched: set[str] = set()
     for example in rule.examples["flag"]:
         matched.update(d.match.casefold() for d in _own(lint_example(rule, example, rule_paths), rule))
     return [t for t in flatten_terms(rule.spec.get("terms")) if t.casefold() not in matched]

@@ -210,7 +210,7 @@ class LintRun:
         except InputError as error:
             yield error
             return
-        if batch:
+        if batch and name:
             yield from self._row_items(base, name, data=data)
             return
         try:

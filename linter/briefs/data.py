@@ -170,8 +170,8 @@ def _describe(error) -> tuple[list[Any], str]:
     if kind == "pattern":
         return path, f"field '{name}' does not look right (got {value!r}; expected {spec['pattern']})"
     if kind == "minProperties":
-        known = ", ".join(spec.get("properties", {}))
-        return path, f"field '{name}' needs at least one of: {known}"
+        fields = ", ".join(spec.get("properties", {}))
+        return path, f"field '{name}' needs at least one of: {fields}"
     return path, f"field '{name or '(file)'}': {error.message}"
 
 

@@ -68,7 +68,10 @@ def starter_yaml(
     from ..yaml_source import load_yaml
 
     sample, _ = load_yaml(sample_path, BriefError)
-    comments, _ = load_yaml(bundled.find(f"_starter/fields.{chosen}.yaml", user), BriefError)
+    fields_path = bundled.find(f"_starter/fields.{chosen}.yaml", user)
+    if fields_path is None:
+        raise BriefError(f"no {chosen} starter field comments (_starter/fields.{chosen}.yaml)")
+    comments, _ = load_yaml(fields_path, BriefError)
     playbook, _, _ = bundled.load_data("playbook.yaml", user)
     waves = playbook["waves"]
     values = {

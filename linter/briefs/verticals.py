@@ -28,7 +28,7 @@ def vertical_info(vertical: str, locale: str) -> dict[str, Any]:
 
 def template_verticals(templates: Path | None = None) -> list[str]:
     """Vertical ids that have a brief template, bundled or in ``templates``."""
-    ids = set()
+    ids: set[str] = set()
     for root in (TEMPLATES_DIR, templates):
         if root is not None:
             ids.update(

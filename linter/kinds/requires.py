@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import RuleError
 from ..evidence import Evidence
 from . import Compiled, Finding
 
@@ -21,9 +22,12 @@ class Element:
 
 
 def compile(rule) -> Compiled:
-    elements = [
-        Element(spec["id"], spec["label"], Evidence.compile(rule, spec)) for spec in rule.spec["elements"]
-    ]
+    elements = []
+    for spec in rule.spec["elements"]:
+        evidence = Evidence.compile(rule, spec)
+        if evidence is None:
+            raise RuleError(f"element '{spec['id']}' gives no terms or patterns", rule.source, rule.line)
+        elements.append(Element(spec["id"], spec["label"], evidence))
     return Compiled(termsets=[ts for e in elements for ts in e.evidence.termsets()], data=elements)
 
 
