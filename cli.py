@@ -234,6 +234,30 @@ def rules_show(rule, locale, fmt, config_path):
         _fail(error)
 
 
+@rules.command("docs", context_settings=CONTEXT)
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Config file (for rule_paths)."
+)
+def rules_docs(folder, config_path):
+    """Write one Markdown page per loaded rule, and an index (README.md), into FOLDER.
+
+    The bundled rules' pages live in docs/rules/ (`xhslint rules docs docs/rules`)."""
+    import os
+
+    from .linter.api import rules_for
+    from .linter.config import discover, load_config_file
+    from .linter.errors import XhslintError
+    from .linter.rule_pages import write_pages
+
+    try:
+        config = load_config_file(config_path) if config_path else discover(os.getcwd())
+        written = write_pages(folder, rules_for(config.rule_paths))
+    except XhslintError as error:
+        _fail(error)
+    click.echo(f"{len(written)} pages in {folder}", err=True)
+
+
 @rules.command("test", context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option(
