@@ -16,6 +16,8 @@ import pytest
 from xhslint import lint_text
 from xhslint.linter.formatters import FORMATS, get_writer, render
 
+pytestmark = pytest.mark.slow
+
 MAX_RATIO = 3.0
 
 # (name, text of size n, lint options); n is BASE_N unless the options give "n",

@@ -264,6 +264,7 @@ INTERRUPTED_FILES = [  # (name, bytes of NOTE, bytes of FIXED, mode)
 ]
 
 
+@pytest.mark.slow
 def test_fix_interrupted_at_random_points_leaves_each_file_original_or_fixed(tmp_path):
     import random
     import signal

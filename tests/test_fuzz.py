@@ -14,6 +14,8 @@ import os
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402

@@ -89,6 +89,7 @@ def visible(elements):
     return [e for e in elements if e.is_displayed()]
 
 
+@pytest.mark.slow
 def test_report_in_a_browser(browser, report, tmp_path):
     from selenium.common.exceptions import NoAlertPresentException
     from selenium.webdriver.common.action_chains import ActionChains

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 HEAVY = ("jieba", "spacy", "jsonschema", "ahocorasick")
 
 ZH_ONLY = "夏天必备的清爽防晒\n最近入手了这款防晒霜，质地很轻薄，上脸不油腻。\n姐妹们冲，全网最低价！\n"

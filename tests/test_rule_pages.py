@@ -22,7 +22,13 @@ def test_committed_rule_pages_are_current():
 
 def test_a_page_says_what_why_examples_and_how_to_configure():
     page = rule_pages(load_rules())["CMP021.md"]
-    for part in ("## Why", "Art. 28", "## Flags", "`万能的面霜，永久不反弹。` (match: 万能)", "--ignore CMP021"):
+    for part in (
+        "## Why",
+        "Art. 28",
+        "## Flags",
+        "`万能的面霜，永久不反弹。` (match: 万能)",
+        "--ignore CMP021",
+    ):
         assert part in page
 
 
