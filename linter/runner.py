@@ -10,13 +10,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .api import linter_for
 from .batch import BatchOptions, is_batch, read_rows
 from .config import Config, discover, load_config_file
 from .diagnostics import FileResult
 from .engine import Options
 from .errors import InputError, XhslintError
 from .jobs import Item, Job, lint_jobs
+from .linters import linter_for
 from .messages import normalise_locale
 from .readers import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, expand_paths
 from .rule import SEVERITY_RANK, Rule
@@ -116,7 +116,6 @@ class LintRun:
         self.locale = normalise_locale(locale or first.locale)
         self.errors: list[XhslintError] = []
         self.failed = False
-        self.documents = 0
         self.fixed_files = 0
         self.fixes = 0
         self.rules: dict[str, Rule] = {}  # every rule any input was linted with, by id
@@ -155,7 +154,7 @@ class LintRun:
         """The engine options of a config, with its vertical checked against the known ones."""
         options = _options(config)
         if options.vertical:
-            from .api import rules_for
+            from .linters import rules_for
             from .vertical_names import resolve_vertical, rule_verticals
 
             own = rule_verticals(rules_for(config.rule_paths))
@@ -224,7 +223,7 @@ class LintRun:
         yield replace(base, path=name or "-", text=text, markdown=markdown, fix=self.diff)
 
     def _row_items(self, base: Job, path: str, data: bytes | None = None) -> Iterator[Item]:
-        from .api import rules_for
+        from .linters import rules_for
         from .vertical_names import rule_verticals
 
         batch = replace(
@@ -268,7 +267,6 @@ class LintRun:
             threshold = SEVERITY_RANK[item.fail_on]
             if any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics):
                 self.failed = True
-            self.documents += 1
             yield result
 
     def _apply_fix(self, job: Job, original: str, fixed: str, count: int) -> None:

@@ -15,7 +15,6 @@ from .errors import BriefError
 
 TEMPLATES_DIR = PACKAGE_ROOT / "brief_templates"
 SCHEMA_PATH = TEMPLATES_DIR / "brief.schema.json"
-BRIEF_LOCALES = ("zh-CN", "en")
 DEFAULT_BRIEF_LOCALE = "zh-CN"
 
 

@@ -9,12 +9,11 @@ U+2028, U+2029, U+0085 and lone surrogates are written as ``\\u`` escapes
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 
 from ... import __version__
 from ..diagnostics import FileResult
 from . import Writer as BaseWriter
-from . import dump_json, render
+from . import dump_json
 
 
 def _dump(value, indent: int) -> str:
@@ -35,7 +34,3 @@ class Writer(BaseWriter):
         else:
             self.out.write("\n  ],\n")
         self.out.write(f'  "summary": {_dump(self.tally.summary(), 2)}\n}}\n')
-
-
-def format_json(results: Sequence[FileResult], locale: str, color: bool = False) -> str:
-    return render(Writer, results, locale, color)

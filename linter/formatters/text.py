@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 import click
 
@@ -11,7 +10,6 @@ from ..diagnostics import Diagnostic, FileResult
 from ..kinds.metric import display_width
 from ..messages import catalogue
 from . import Writer as BaseWriter
-from . import render
 
 _SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -115,7 +113,3 @@ class Writer(BaseWriter):
         if s["diagnostics"] and errors:
             line += " " + cat.text("summary_input_errors", errors=len(errors))
         self.out.write(line + "\n")
-
-
-def format_text(results: Sequence[FileResult], locale: str, color: bool = False) -> str:
-    return render(Writer, results, locale, color)
