@@ -245,9 +245,9 @@ def rules_docs(folder, config_path):
     The bundled rules' pages live in docs/rules/ (`xhslint rules docs docs/rules`)."""
     import os
 
-    from .linter.api import rules_for
     from .linter.config import discover, load_config_file
     from .linter.errors import XhslintError
+    from .linter.linters import rules_for
     from .linter.rule_pages import write_pages
 
     try:

@@ -8,27 +8,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from functools import lru_cache
 from typing import Any
 
 from .diagnostics import FileResult
 from .document import Document
-from .engine import Linter, Options
-from .loader import load_rules
+from .engine import Options
+from .linters import linter_for, rules_for
 from .readers import document_from_text
-from .rule import Rule
 
 LintResult = FileResult
-
-
-@lru_cache(maxsize=8)
-def rules_for(rule_paths: tuple[str, ...] = ()) -> list[Rule]:
-    return load_rules(rule_paths)
-
-
-@lru_cache(maxsize=32)
-def linter_for(options: Options, rule_paths: tuple[str, ...] = ()) -> Linter:
-    return Linter(rules_for(rule_paths), options)
+__all__ = ["LintResult", "lint_many", "lint_text", "linter_for", "rules_for"]
 
 
 def lint_text(

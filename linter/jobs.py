@@ -12,12 +12,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .api import linter_for
 from .batch import note_document
 from .diagnostics import Diagnostic, FileResult
 from .document import Document
 from .engine import Options
 from .errors import InputError, InternalError, XhslintError
+from .linters import linter_for
 from .parallel import map_ordered
 from .readers import document_from_text, read_path
 from .rule import Rule

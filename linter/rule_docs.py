@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .api import rules_for
 from .config import Config, discover, load_config_file
 from .errors import RuleError
+from .linters import rules_for
 from .messages import normalise_locale
 from .rule import Rule
 from .selection import check_known, select_rules
