@@ -134,7 +134,7 @@ def lint(
     from .linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, InternalError, XhslintError
     from .linter.parallel import default_jobs
     from .linter.report import write_report
-    from .linter.runner import LintRun
+    from .linter.runner import LintRun, RunHooks, RunSettings
 
     def note(message: str) -> None:
         click.echo(f"xhslint: note: {message}", err=True)
@@ -143,8 +143,7 @@ def lint(
         click.echo(f"xhslint: warning: {message}", err=True)
 
     try:
-        run = LintRun(
-            paths,
+        settings = RunSettings(
             kind=kind,
             vertical=vertical,
             lang=lang,
@@ -162,10 +161,9 @@ def lint(
             jobs=jobs or default_jobs(),
             fix=fix,
             diff=diff,
-            on_note=note,
-            on_warning=warn,
-            on_diff=lambda text: click.echo(text, nl=False),
         )
+        hooks = RunHooks(on_note=note, on_warning=warn, on_diff=lambda text: click.echo(text, nl=False))
+        run = LintRun(paths, settings, hooks)
         if diff:
             for _ in run:
                 pass

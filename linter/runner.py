@@ -46,6 +46,39 @@ def _options(config: Config) -> Options:
     )
 
 
+@dataclass(frozen=True)
+class RunSettings:
+    """What a run is asked to do: flags that override the discovered config
+    (None: the config decides), batch column choices, parallelism and fixing."""
+
+    kind: str | None = None
+    vertical: str | None = None
+    lang: str | None = None
+    locale: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    fail_on: str | None = None
+    commercial: str | None = None
+    config_path: str | None = None
+    stdin_filename: str | None = None
+    title_column: str | None = None
+    text_column: str | None = None
+    sheet: str | None = None
+    header_row: int | None = None
+    jobs: int = 1
+    fix: bool = False
+    diff: bool = False
+
+
+@dataclass(frozen=True)
+class RunHooks:
+    """Where a run reports as it goes: one-line notes, warnings and unified diffs."""
+
+    on_note: Callable[[str], None] | None = None
+    on_warning: Callable[[str], None] | None = None
+    on_diff: Callable[[str], None] | None = None
+
+
 class LintRun:
     """One run. Iterate it for the results, in input order; afterwards
     ``errors``, ``failed``, ``fixed_files`` and ``rules`` tell the rest.
@@ -61,59 +94,41 @@ class LintRun:
     """
 
     def __init__(
-        self,
-        paths: Sequence[str],
-        *,
-        kind: str | None = None,
-        vertical: str | None = None,
-        lang: str | None = None,
-        locale: str | None = None,
-        select: tuple[str, ...] | None = None,
-        ignore: tuple[str, ...] | None = None,
-        fail_on: str | None = None,
-        config_path: str | None = None,
-        stdin_filename: str | None = None,
-        title_column: str | None = None,
-        text_column: str | None = None,
-        sheet: str | None = None,
-        header_row: int | None = None,
-        commercial: str | None = None,
-        jobs: int = 1,
-        fix: bool = False,
-        diff: bool = False,
-        on_note: Callable[[str], None] | None = None,
-        on_diff: Callable[[str], None] | None = None,
-        on_warning: Callable[[str], None] | None = None,
+        self, paths: Sequence[str], settings: RunSettings | None = None, hooks: RunHooks | None = None
     ) -> None:
+        settings = settings or RunSettings()
+        hooks = hooks or RunHooks()
+        kind, stdin_filename = settings.kind, settings.stdin_filename
         self._overrides = {
             "kind": kind,
-            "vertical": vertical,
-            "lang": lang,
-            "select": select,
-            "ignore": ignore,
-            "fail_on": fail_on,
-            "commercial": commercial,
+            "vertical": settings.vertical,
+            "lang": settings.lang,
+            "select": settings.select,
+            "ignore": settings.ignore,
+            "fail_on": settings.fail_on,
+            "commercial": settings.commercial,
         }
         self._stdin_filename = stdin_filename
         self._batch = BatchOptions(
-            title_column=title_column,
-            text_column=text_column,
-            sheet=sheet,
-            header_row=header_row,
+            title_column=settings.title_column,
+            text_column=settings.text_column,
+            sheet=settings.sheet,
+            header_row=settings.header_row,
             kind=kind if kind in ("brief", "copy") else None,
         )
-        self.jobs = max(1, jobs)
-        self.fix = fix or diff
-        self.diff = diff
-        self._note = on_note or (lambda _message: None)
-        self._warn = on_warning or self._note
-        self._on_diff = on_diff or (lambda _diff: None)
+        self.jobs = max(1, settings.jobs)
+        self.fix = settings.fix or settings.diff
+        self.diff = settings.diff
+        self._note = hooks.on_note or (lambda _message: None)
+        self._warn = hooks.on_warning or self._note
+        self._on_diff = hooks.on_diff or (lambda _diff: None)
+        config_path = settings.config_path
         self._fixed_config = load_config_file(config_path) if config_path else None
         self.files = list(expand_paths(list(paths), on_skip=self._skipped))
         # One message language per run: --locale, else --config, else the config
         # nearest the first input.
         first = self._config_for(self.files[0] if self.files else None)
-        self.locale = normalise_locale(locale or first.locale)
+        self.locale = normalise_locale(settings.locale or first.locale)
         self.errors: list[XhslintError] = []
         self.failed = False
         self.fixed_files = 0
@@ -289,7 +304,8 @@ class LintRun:
 
 
 def run_lint(paths: Sequence[str], **options) -> Outcome:
-    """Lint everything and return all results at once (see ``LintRun``)."""
-    run = LintRun(paths, **options)
+    """Lint everything and return all results at once (``options``: the fields of
+    ``RunSettings``; see ``LintRun``)."""
+    run = LintRun(paths, RunSettings(**options))
     results = list(run)
     return Outcome(results, run.locale, run.errors, run.failed)
