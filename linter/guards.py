@@ -20,14 +20,14 @@ the words of each class are data (``locales/*/context.yaml``, ``guards``):
 
 ``before`` words count when they stand in the term's clause, at most
 ``WINDOW`` characters before it, or in the line that introduces the list the
-term is an item of (建议这样选：⏎- 温和的氨基酸洁面; the list rules of mentions.py);
-``after`` words when they follow the term
-straight away (spaces and one 的 skipped); ``head`` nouns when they head the
-phrase the term modifies: straight after it, or right after the first 的 that
-follows the term in its clause, at most ``HEAD_WINDOW`` characters on (最适合看日落的地方 is a
-place, 最适合敏感肌的面霜 a product); ``sentence`` words anywhere in the term's
-sentence, at most ``SENTENCE_REACH`` characters away (…用最温和的产品，但是收效甚微).
-All are plain strings, not
+term is an item of (建议这样选：⏎- 温和的氨基酸洁面; the list rules of
+mentions.py). ``after`` words count when they follow the term straight away
+(spaces and one 的 skipped). ``head`` nouns count when they head the phrase
+the term modifies: straight after it, or right after the first 的 that
+follows the term in its clause, at most ``HEAD_WINDOW`` characters on
+(最适合看日落的地方 is a place, 最适合敏感肌的面霜 a product). ``sentence``
+words count anywhere in the term's sentence, at most ``SENTENCE_REACH``
+characters away (…用最温和的产品，但是收效甚微). All are plain strings, not
 segmented words: a frame word may sit across jieba's tokens (就要用温和的 is
 就要 / 用 / 温和), and a guard only ever removes a finding. Guards work on any
 kind's findings: a kind never needs to know about them.
