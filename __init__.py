@@ -14,8 +14,7 @@ The public Python API lives here and stays small and stable::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from .linter.api import LintResult, lint_many, lint_text
+from .linter.core.version import __version__
 
 __all__ = ["LintResult", "__version__", "lint_many", "lint_text"]

@@ -11,7 +11,17 @@ import sys
 
 import click
 
-from . import __version__
+from .linter.core.version import __version__
+from .linter.core.vocabulary import (
+    AUTO,
+    BRIEF_FORMATS,
+    COMMERCIAL_VERDICTS,
+    DOCUMENT_KINDS,
+    FORMATS,
+    LANGS,
+    NOT_PROMOTIONAL,
+    SEVERITIES,
+)
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 VERTICAL_HELP = (
@@ -32,7 +42,7 @@ def main() -> None:
 
 
 def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
-    from .linter.selection import split_selectors
+    from .linter.rules.selection import split_selectors
 
     return tuple(split_selectors(values)) if values else None
 
@@ -40,15 +50,15 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=True))
 @click.option(
-    "--kind", type=click.Choice(["brief", "copy", "auto"]), help="What the documents are [default: auto]."
+    "--kind", type=click.Choice([*DOCUMENT_KINDS, AUTO]), help="What the documents are [default: auto]."
 )
 @click.option("--vertical", metavar="ID", help=VERTICAL_HELP)
-@click.option("--lang", type=click.Choice(["zh", "en", "auto"]), help="Text language [default: auto].")
+@click.option("--lang", type=click.Choice([*LANGS, AUTO]), help="Text language [default: auto].")
 @click.option("--locale", metavar="LOCALE", help="Message language: zh-CN or en [default: en].")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif", "github", "junit", "html"]),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
     help="Report format: text, json, sarif (SARIF 2.1.0), github (workflow annotations), junit, html.",
@@ -78,7 +88,7 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
 )
 @click.option(
     "--commercial",
-    type=click.Choice(["auto", "promotional", "unclear", "not-promotional", "not_promotional"]),
+    type=click.Choice([AUTO, *COMMERCIAL_VERDICTS, NOT_PROMOTIONAL.replace("_", "-")]),
     metavar="auto|promotional|unclear|not-promotional",
     help="Whether the texts promote something for sale [default: auto, assessed per text; briefs are].",
 )
@@ -90,9 +100,7 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
 @click.option(
     "--ignore", multiple=True, metavar="RULES", help="Skip these rules (same selectors as --select)."
 )
-@click.option(
-    "--fail-on", type=click.Choice(["error", "warning", "info"]), help="Exit 1 at or above [default: error]."
-)
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Exit 1 at or above [default: error].")
 @click.option(
     "--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file; no discovery."
 )
@@ -131,10 +139,17 @@ def lint(
 ):
     """Lint briefs and notes: .txt, .md, .docx, batches (.csv, .tsv, .xlsx, .jsonl: one note per
     row), or - for stdin; directories recurse."""
-    from .linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, InternalError, XhslintError
-    from .linter.parallel import default_jobs
-    from .linter.report import write_report
-    from .linter.runner import LintRun, RunHooks, RunSettings
+    from .linter.core.errors import (
+        EXIT_ERROR,
+        EXIT_FINDINGS,
+        EXIT_INTERNAL,
+        EXIT_OK,
+        InternalError,
+        XhslintError,
+    )
+    from .linter.run.parallel import default_jobs
+    from .linter.run.report import write_report
+    from .linter.run.runner import LintRun, RunHooks, RunSettings
 
     def note(message: str) -> None:
         click.echo(f"xhslint: note: {message}", err=True)
@@ -205,8 +220,8 @@ def rules() -> None:
 )
 def rules_list(fmt, select, config_path):
     """One line per rule: id, name, category, severity, scope."""
-    from .linter.errors import XhslintError
-    from .linter.rule_docs import list_rules
+    from .linter.core.errors import XhslintError
+    from .linter.ruletools.listing import list_rules
 
     try:
         click.echo(list_rules(fmt, _selectors(select), config_path))
@@ -223,8 +238,8 @@ def rules_list(fmt, select, config_path):
 )
 def rules_show(rule, locale, fmt, config_path):
     """Everything about one rule: rationale, references and examples."""
-    from .linter.errors import XhslintError
-    from .linter.rule_docs import show_rule
+    from .linter.core.errors import XhslintError
+    from .linter.ruletools.listing import show_rule
 
     try:
         click.echo(show_rule(rule, locale, fmt, config_path))
@@ -243,10 +258,10 @@ def rules_docs(folder, config_path):
     The bundled rules' pages live in docs/rules/ (`xhslint rules docs docs/rules`)."""
     import os
 
-    from .linter.config import discover, load_config_file
-    from .linter.errors import XhslintError
-    from .linter.linters import rules_for
-    from .linter.rule_pages import write_pages
+    from .linter.core.errors import XhslintError
+    from .linter.ruletools.pages import write_pages
+    from .linter.run.caches import rules_for
+    from .linter.run.config import discover, load_config_file
 
     try:
         config = load_config_file(config_path) if config_path else discover(os.getcwd())
@@ -271,10 +286,10 @@ def rules_test(paths, all_terms):
     Exit 0 when all hold, 1 on a failing example, 2 on a rule file that does not load."""
     from pathlib import Path
 
-    from .linter.errors import XhslintError
-    from .linter.loader import load_rules
-    from .linter.resources import RULES_DIR
-    from .linter.rule_tests import run_examples
+    from .linter.core.errors import XhslintError
+    from .linter.core.resources import RULES_DIR
+    from .linter.rules.loader import load_rules
+    from .linter.ruletools.examples import run_examples
 
     def within(path, folder) -> bool:
         return Path(path).resolve().is_relative_to(Path(folder).resolve())
@@ -314,7 +329,7 @@ TEMPLATES_HELP = "Your own templates folder (laid out like brief_templates/); fa
 def brief_init(vertical, locale, templates):
     """Print a commented starter data file for a vertical (redirect it to brief.yaml)."""
     from .linter.briefs.starter import starter_yaml
-    from .linter.errors import XhslintError
+    from .linter.core.errors import XhslintError
 
     try:
         click.echo(starter_yaml(vertical, locale, templates=templates), nl=False)
@@ -326,7 +341,7 @@ def brief_init(vertical, locale, templates):
 @click.argument("data_file", type=click.Path(dir_okay=False))
 @click.option("--locale", metavar="LOCALE", help="zh-CN or en [default: the data file's locale, else zh-CN].")
 @click.option(
-    "--format", "fmt", type=click.Choice(["md", "docx"]), help="[default: md; docx for an -o FILE.docx]"
+    "--format", "fmt", type=click.Choice(BRIEF_FORMATS), help="[default: md; docx for an -o FILE.docx]"
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here (atomically)."
@@ -336,7 +351,7 @@ def brief_render(data_file, locale, fmt, output, templates):
     """Validate a brief data file and render the brief; planning warnings go to stderr."""
     from .linter.briefs.output import choose_format, write_brief
     from .linter.briefs.render import render_brief
-    from .linter.errors import XhslintError
+    from .linter.core.errors import XhslintError
 
     try:
         rendered = render_brief(data_file, locale=locale, templates=templates)
@@ -355,8 +370,8 @@ def brief_render(data_file, locale, fmt, output, templates):
 def brief_verticals(fmt, locale):
     """List the verticals briefs can be written for (json: [{"id", "name", "description"}])."""
     from .linter.briefs.verticals import format_verticals
-    from .linter.errors import XhslintError
-    from .linter.messages import normalise_locale
+    from .linter.core.errors import XhslintError
+    from .linter.core.messages import normalise_locale
 
     try:
         click.echo(format_verticals(fmt, normalise_locale(locale)))

@@ -444,7 +444,7 @@ def report(figures: dict[str, Any], previous: dict[str, Any] | None) -> str:
 def check_metadata(figures: dict[str, Any]) -> list[str]:
     """Error rules: precision of their errors (as declared ads, see ``as_declared``)
     at least the floor, and metadata.precision as measured."""
-    from xhslint.linter.loader import load_rules
+    from xhslint.linter.rules.loader import load_rules
 
     problems = []
     for rule in load_rules():
@@ -471,7 +471,7 @@ def write_metadata(figures: dict[str, Any], when: str) -> list[str]:
     """Rewrite the ``metadata:`` line of every error rule with what was measured."""
     import re
 
-    from xhslint.linter.loader import load_rules
+    from xhslint.linter.rules.loader import load_rules
 
     changed = []
     for rule in load_rules():
@@ -684,7 +684,7 @@ def main(argv: list[str] | None = None) -> int:
             if record is None and key not in seen:
                 seen.add(key)
                 figures["_unjudged"].append(f)
-        from xhslint.linter.loader import load_rules
+        from xhslint.linter.rules.loader import load_rules
 
         names = {r.id: r.name for r in load_rules()}
         written = write_todo(args.todo, figures["_unjudged"], texts, names)

@@ -57,7 +57,7 @@ class CorpusRow:
     @property
     def text(self) -> str:
         """The linted document's text (offsets in labels index into it)."""
-        from xhslint.linter.batch import note_document
+        from xhslint.linter.document.batch import note_document
 
         return note_document(self.key, self.title, self.body).text
 

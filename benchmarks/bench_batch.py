@@ -367,7 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     rows = read_corpus(args.corpus)
-    from xhslint.linter.parallel import default_jobs
+    from xhslint.linter.run.parallel import default_jobs
 
     report: dict[str, Any] = {
         "corpus": str(args.corpus),

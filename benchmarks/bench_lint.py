@@ -58,7 +58,7 @@ EN_NOTE = (
 # loaded (JiebaSegmenter._load is the only place xhslint loads it).
 PROBE = """
 import json, sys
-from xhslint.linter import segmentation
+from xhslint.linter.analysis import segmentation
 loads = []
 _original = getattr(segmentation.JiebaSegmenter, "_load", None)
 if _original is not None:
@@ -173,8 +173,8 @@ def measure_throughput(corpus: Corpus, repeat: int, report: Report) -> None:
     import jieba
 
     from xhslint.linter.api import linter_for
-    from xhslint.linter.engine import Options
-    from xhslint.linter.readers import document_from_text
+    from xhslint.linter.document.readers import document_from_text
+    from xhslint.linter.engine.linter import Options
 
     texts = corpus.texts
     jieba.setLogLevel(logging.WARNING)  # as xhslint does: no "Building prefix dict" noise

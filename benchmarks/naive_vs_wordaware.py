@@ -43,7 +43,7 @@ def load_notes(path: Path) -> list[str]:
 
 def word_lists(rules) -> dict[str, tuple[str, ...]]:
     """rule id -> its terms, as written in the rule file."""
-    from xhslint.linter.matching import flatten_terms
+    from xhslint.linter.analysis.matching import flatten_terms
 
     lists = {}
     for rule in rules:
@@ -69,11 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
 
-    from xhslint.linter.analysis import analyse
+    from xhslint.linter.analysis.analysed import analyse
+    from xhslint.linter.analysis.matching import TermMatcher, TermSet
     from xhslint.linter.api import linter_for
-    from xhslint.linter.engine import Options
-    from xhslint.linter.matching import TermMatcher, TermSet
-    from xhslint.linter.readers import document_from_text
+    from xhslint.linter.document.readers import document_from_text
+    from xhslint.linter.engine.linter import Options
 
     select = tuple(s.strip() for s in args.select.split(",") if s.strip())
     linter = linter_for(Options(kind="copy", select=select))

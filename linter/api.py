@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from .diagnostics import FileResult
-from .document import Document
-from .engine import Options
-from .linters import linter_for, rules_for
-from .readers import document_from_text
+from .document.model import Document
+from .document.readers import document_from_text
+from .engine.diagnostics import FileResult
+from .engine.linter import Options
+from .run.caches import linter_for, rules_for
 
 LintResult = FileResult
 __all__ = ["LintResult", "lint_many", "lint_text", "linter_for", "rules_for"]
@@ -49,11 +49,12 @@ def lint_text(
 
 def _options(kind, vertical, lang, select, ignore, brand_terms, commercial=None) -> Options:
     if commercial is not None:
-        from .commercial import VERDICTS, normalise_verdict
+        from .context.commercial import normalise_verdict
+        from .core.vocabulary import COMMERCIAL_VERDICTS as VERDICTS
 
         commercial = normalise_verdict(commercial)
         if commercial not in VERDICTS:
-            from .errors import ConfigError
+            from .core.errors import ConfigError
 
             raise ConfigError(f"commercial must be one of {', '.join(VERDICTS)}, not '{commercial}'")
     return Options(
@@ -92,9 +93,9 @@ def lint_many(
     """
     from dataclasses import replace
 
-    from .batch import Columns
-    from .errors import InputError
-    from .jobs import Job, lint_jobs
+    from .core.errors import InputError
+    from .document.batch import Columns
+    from .run.jobs import Job, lint_jobs
 
     options = _options(kind, vertical, lang, select, ignore, brand_terms, commercial)
     paths = tuple(rule_paths)

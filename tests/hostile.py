@@ -187,14 +187,14 @@ def surrogate_jsonl(folder: Path) -> list[str]:
 
 
 def oversized_row_csv(folder: Path) -> list[str]:
-    from xhslint.linter.batch import MAX_ROW
+    from xhslint.linter.document.batch import MAX_ROW
 
     body = "title,content\n" + 'a,"' + "好" * (MAX_ROW + 1) + '"\n' + f"b,{NOTE}\n"
     return [_write(folder, "huge-row.csv", body), "--format", "json"]
 
 
 def long_cell_csv(folder: Path) -> list[str]:
-    from xhslint.linter.encoding import MAX_BYTES
+    from xhslint.linter.core.encoding import MAX_BYTES
 
     return [_write(folder, "long-cell.csv", "title,content\n" + "a," + "好" * (MAX_BYTES + 1) + "\n")]
 

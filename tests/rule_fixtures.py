@@ -29,8 +29,8 @@ examples:
 
 def lint_example(rule, example, select=None):
     """One of a rule's own examples linted as the rule expects to meet it (see
-    xhslint.linter.rule_tests.lint_example; ``select`` () for every rule)."""
-    from xhslint.linter.rule_tests import lint_example as lint
+    xhslint.linter.ruletools.examples.lint_example; ``select`` () for every rule)."""
+    from xhslint.linter.ruletools.examples import lint_example as lint
 
     return lint(rule, example, select=select)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from xhslint.linter.loader import load_rules
+from xhslint.linter.rules.loader import load_rules
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))

@@ -168,7 +168,7 @@ def test_unsupported_file_type(cli, tmp_path):
 
 
 def test_file_over_the_size_limit(cli, tmp_path, monkeypatch):
-    import xhslint.linter.encoding as encoding
+    import xhslint.linter.core.encoding as encoding
 
     monkeypatch.setattr(encoding, "MAX_BYTES", 64)
     (tmp_path / "small.txt").write_bytes("最低价".encode())
@@ -180,7 +180,7 @@ def test_file_over_the_size_limit(cli, tmp_path, monkeypatch):
 
 
 def test_oversized_stdin(cli, monkeypatch):
-    import xhslint.linter.encoding as encoding
+    import xhslint.linter.core.encoding as encoding
 
     monkeypatch.setattr(encoding, "MAX_BYTES", 16)
     line = assert_one_error_line(cli("lint", "-", input=("很长的文字" * 10).encode()))

@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from xhslint.linter import parallel
-from xhslint.linter.batch import read_rows
+from xhslint.linter.document.batch import read_rows
+from xhslint.linter.run import parallel
 
 CMP = "这是我用过的全网最低价粉底液。"  # one CMP001 error ("最低价")
 CLEAN = "用了一个月，空瓶了，会回购。"
@@ -246,7 +246,7 @@ def make_docx(path):
 
 
 def test_docx_paragraphs_tables_and_heading_sections(cli, tmp_path):
-    from xhslint.linter.readers import read_path
+    from xhslint.linter.document.readers import read_path
 
     make_docx(tmp_path / "brief.docx")
     doc = read_path(str(tmp_path / "brief.docx"))
@@ -334,8 +334,8 @@ def test_parallel_results_are_identical_to_serial(cli, tmp_path, monkeypatch):
 
 
 def test_lint_jobs_keeps_order_with_small_chunks(monkeypatch):
-    from xhslint.linter.engine import Options
-    from xhslint.linter.jobs import Job, lint_jobs
+    from xhslint.linter.engine.linter import Options
+    from xhslint.linter.run.jobs import Job, lint_jobs
 
     monkeypatch.setattr(parallel, "SERIAL_HEAD", 2)
     monkeypatch.setattr(parallel, "CHUNK", 3)
@@ -354,7 +354,7 @@ def test_no_progress_line_when_stderr_is_not_a_terminal(cli, tmp_path):
 
 
 def test_progress_line_on_a_terminal():
-    from xhslint.linter.progress import track
+    from xhslint.linter.run.progress import track
 
     class Terminal(io.StringIO):
         def isatty(self):

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from xhslint import lint_many, lint_text
-from xhslint.linter import parallel
-from xhslint.linter.document import Document
-from xhslint.linter.errors import InputError, RuleError
+from xhslint.linter.core.errors import InputError, RuleError
+from xhslint.linter.document.model import Document
+from xhslint.linter.run import parallel
 
 CMP = "这是我用过的全网最低价粉底液。"
 CLEAN = "用了一个月，空瓶了，会回购。"

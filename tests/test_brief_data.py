@@ -182,7 +182,7 @@ def test_missing_data_file(cli, tmp_path):
 
 
 def test_failed_write_leaves_no_temp_file_and_keeps_the_old_output(cli, tmp_path, monkeypatch):
-    from xhslint.linter import files
+    from xhslint.linter.core import files
 
     (tmp_path / "brief.yaml").write_text(starter_text("beauty", "en"), encoding="utf-8")
     (tmp_path / "brief.md").write_text("previous brief", encoding="utf-8")

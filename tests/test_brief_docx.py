@@ -103,7 +103,7 @@ def test_explicit_markdown_format_wins_over_the_extension(cli, tmp_path):
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_word_brief_lints_clean_too(cli, tmp_path, locale):
-    pytest.importorskip("xhslint.linter.word")  # .docx input for `xhslint lint`
+    pytest.importorskip("xhslint.linter.document.docx")  # .docx input for `xhslint lint`
     import json
 
     (tmp_path / "brief.yaml").write_text(starter_text("food", locale), encoding="utf-8")

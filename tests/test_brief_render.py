@@ -14,7 +14,7 @@ from brief_fixtures import LOCALES, VERTICALS, line_number, starter_text, write_
 from xhslint import lint_text
 from xhslint.linter.briefs.render import render_brief
 from xhslint.linter.briefs.verticals import template_verticals
-from xhslint.linter.messages import catalogue
+from xhslint.linter.core.messages import catalogue
 
 GATED = {"prescriptive", "pillars", "playbook", "localisation"}
 
@@ -254,7 +254,7 @@ def test_readme_excerpts_are_real_output(tmp_path, index, vertical, locale, laun
 
 def test_compliance_reminders_cover_every_vertical_in_both_locales_and_name_real_rules():
     from xhslint.linter.briefs.bundled import TEMPLATES_DIR
-    from xhslint.linter.loader import load_rules
+    from xhslint.linter.rules.loader import load_rules
 
     data = yaml.safe_load((TEMPLATES_DIR / "_data" / "compliance.yaml").read_text(encoding="utf-8"))
     known = {rule.id for rule in load_rules()}

@@ -722,7 +722,7 @@ def test_text_output_clean_summary(cli, tmp_path):
 
 def test_colour_only_when_asked_for(tmp_path):
     from xhslint import lint_text
-    from xhslint.linter.formatters import get_formatter
+    from xhslint.linter.output import get_formatter
 
     format_text = get_formatter("text")
     result = lint_text(CMP_TEXT, kind="copy", select=["CMP001"], path="n.txt")

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import pytest
 
 from xhslint import lint_text
-from xhslint.linter.formatters import FORMATS, get_writer, render
+from xhslint.linter.output import FORMATS, get_writer, render
 
 pytestmark = pytest.mark.slow
 

@@ -161,7 +161,7 @@ def test_title_length_counts_latin_words_and_reports_width():
 
 
 def test_format_limits_are_warnings():
-    from xhslint.linter.loader import load_rules
+    from xhslint.linter.rules.loader import load_rules
 
     rules = {r.id: r for r in load_rules()}
     for rule_id in ("FMT001", "FMT002", "FMT003"):
@@ -179,7 +179,7 @@ def test_typography_only_for_briefs():
 
 
 def test_rules_citing_unverified_facts_are_not_errors():
-    from xhslint.linter.loader import load_rules
+    from xhslint.linter.rules.loader import load_rules
 
     for rule in load_rules():
         if rule.category not in ("compliance", "format"):

@@ -9,7 +9,7 @@ import pytest
 from rule_fixtures import write_test_rule
 
 from xhslint import lint_text
-from xhslint.linter.tags import closing_tag_phrases, find_tags, topic_tags
+from xhslint.linter.context.tags import closing_tag_phrases, find_tags, topic_tags
 
 
 def findings(text, **kw):
@@ -72,7 +72,7 @@ def test_briefs_brand_terms_and_the_flag_are_certain():
 
 
 def test_a_bad_commercial_value_is_a_config_error():
-    from xhslint.linter.errors import ConfigError
+    from xhslint.linter.core.errors import ConfigError
 
     with pytest.raises(ConfigError):
         lint_text("x", commercial="maybe")

@@ -102,13 +102,13 @@ def test_brand_density_infers_repeated_bracketed_names(tmp_path):
 def test_rule_options_change_limits_and_severity(tmp_path):
     note = tmp_path / "n.txt"
     note.write_text("这是一个非常长的标题，超过了二十个字的限制，真的很长很长\n正文。\n", encoding="utf-8")
-    from xhslint.linter.runner import run_lint
+    from xhslint.linter.run.runner import run_lint
 
     assert run_lint([str(note)], select=("FMT001",)).results[0].diagnostics
     (tmp_path / ".xhslint.toml").write_text(
         '[rule_options]\nFMT001 = {max = 200, severity = "info"}\n', encoding="utf-8"
     )
-    from xhslint.linter.config import discover
+    from xhslint.linter.run.config import discover
 
     discover.cache_clear()
     assert run_lint([str(note)], select=("FMT001",)).results[0].diagnostics == []
@@ -123,8 +123,8 @@ def test_rule_options_change_limits_and_severity(tmp_path):
     ],
 )
 def test_bad_rule_options_are_config_errors(tmp_path, options, needle):
-    from xhslint.linter.config import load_config_file
-    from xhslint.linter.errors import ConfigError
+    from xhslint.linter.core.errors import ConfigError
+    from xhslint.linter.run.config import load_config_file
 
     path = tmp_path / ".xhslint.toml"
     path.write_text(f"rule_options = {options}\n", encoding="utf-8")
@@ -174,8 +174,8 @@ def test_distinct_dates_in_chinese_and_english():
 
 
 def test_a_field_of_another_kind_is_a_load_error_with_its_line(tmp_path):
-    from xhslint.linter.errors import RuleError
-    from xhslint.linter.loader import load_file
+    from xhslint.linter.core.errors import RuleError
+    from xhslint.linter.rules.loader import load_file
 
     path = rule_file(tmp_path, "foreign", "kind: terms\nterms: {zh: [最佳]}\nthreshold: 3\n")
     with pytest.raises(
@@ -186,8 +186,8 @@ def test_a_field_of_another_kind_is_a_load_error_with_its_line(tmp_path):
 
 
 def test_a_message_placeholder_the_kind_does_not_give_is_a_load_error(tmp_path):
-    from xhslint.linter.errors import RuleError
-    from xhslint.linter.loader import load_file
+    from xhslint.linter.core.errors import RuleError
+    from xhslint.linter.rules.loader import load_file
 
     path = rule_file(tmp_path, "typo", "kind: terms\nterms: {zh: [最佳]}\n")
     Path(path).write_text(

@@ -13,9 +13,9 @@ from rule_fixtures import write_test_rule
 
 from xhslint import lint_text
 from xhslint.cli import main
-from xhslint.linter.errors import RuleError
-from xhslint.linter.fixes import apply_fixes, fix_loop, unified_diff
-from xhslint.linter.loader import load_file
+from xhslint.linter.core.errors import RuleError
+from xhslint.linter.rules.loader import load_file
+from xhslint.linter.run.fixes import apply_fixes, fix_loop, unified_diff
 
 TERMS_FIX = """\
 kind: terms
@@ -164,8 +164,8 @@ def test_batch_and_docx_inputs_are_never_rewritten(cli, tmp_path):
 
 
 def test_a_file_changed_meanwhile_is_not_overwritten(tmp_path):
-    from xhslint.linter.errors import InputError
-    from xhslint.linter.fixes import write_fixed
+    from xhslint.linter.core.errors import InputError
+    from xhslint.linter.run.fixes import write_fixed
 
     path = tmp_path / "note.txt"
     path.write_text("edited by someone else", encoding="utf-8")
@@ -175,7 +175,7 @@ def test_a_file_changed_meanwhile_is_not_overwritten(tmp_path):
 
 
 def test_parallel_fix_matches_serial(cli, tmp_path, monkeypatch):
-    from xhslint.linter import parallel
+    from xhslint.linter.run import parallel
 
     monkeypatch.setattr(parallel, "SERIAL_HEAD", 2)
     folder = tmp_path / "notes"
@@ -241,8 +241,8 @@ def test_fix_keeps_the_owner(cli, tmp_path):
 
 
 def test_fix_refuses_to_write_through_a_link_to_a_device(tmp_path):
-    from xhslint.linter.errors import XhslintError
-    from xhslint.linter.files import write_atomic
+    from xhslint.linter.core.errors import XhslintError
+    from xhslint.linter.core.files import write_atomic
 
     (tmp_path / "null.txt").symlink_to("/dev/null")
     with pytest.raises(XhslintError, match="not a regular file"):

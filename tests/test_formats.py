@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from xhslint.linter.formatters import FORMATS, get_formatter, summary
+from xhslint.linter.output import FORMATS, get_formatter, summary
 
 DATA = Path(__file__).parent / "data"
 CMP = "这是我用过的全网最低价粉底液。"
@@ -46,7 +46,7 @@ def test_every_format_is_offered(cli):
 
 def test_streamed_json_is_exactly_the_contract(cli, batch):
     from xhslint import __version__
-    from xhslint.linter.runner import run_lint
+    from xhslint.linter.run.runner import run_lint
 
     outcome = run_lint(batch[:2], kind="copy", commercial="promotional")
     expected = {

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from xhslint import lint_many, lint_text  # noqa: E402
-from xhslint.linter.errors import InputError  # noqa: E402
+from xhslint.linter.core.errors import InputError  # noqa: E402
 
 EXAMPLES = int(os.environ.get("XHSLINT_FUZZ_EXAMPLES", "40"))
 FUZZ = settings(

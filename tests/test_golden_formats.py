@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from xhslint import __version__
-from xhslint.linter.formatters import FORMATS
+from xhslint.linter.output import FORMATS
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
 SUFFIX = {"text": "txt", "json": "json", "sarif": "sarif", "github": "txt", "junit": "xml", "html": "html"}

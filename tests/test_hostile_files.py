@@ -47,7 +47,7 @@ def test_a_row_over_the_limit_does_not_stop_the_rest(cli, tmp_path):
     [r"(a|a)*$", r"(?:aa|a)*$", r"(x|)*$", r"(?:ab|\wc)+", r"(?:.|a)*", r"(a+)+$", r"(?:\d+\s?)*$"],
 )
 def test_the_regex_guard_refuses_patterns_that_backtrack(pattern):
-    from xhslint.linter.regex_guard import UnsafePattern, compile_safe
+    from xhslint.linter.analysis.regex_guard import UnsafePattern, compile_safe
 
     with pytest.raises(UnsafePattern):
         compile_safe(pattern)
@@ -69,7 +69,7 @@ def test_the_regex_guard_accepts_unambiguous_repeats(pattern):
     import re
     import time
 
-    from xhslint.linter.regex_guard import compile_safe
+    from xhslint.linter.analysis.regex_guard import compile_safe
 
     compiled = compile_safe(pattern)
     start = time.perf_counter()
@@ -88,13 +88,13 @@ def test_the_regex_guard_accepts_unambiguous_repeats(pattern):
     ],
 )
 def test_plausible_chinese_in_other_encodings_is_still_read(text, encoding):
-    from xhslint.linter.encoding import sniff
+    from xhslint.linter.core.encoding import sniff
 
     assert sniff(text.encode(encoding), "x.txt")[2] == text
 
 
 def _dies_on_poison(item):
-    from xhslint.linter import jobs
+    from xhslint.linter.run import jobs
 
     if getattr(item, "text", None) and "POISON" in item.text:
         os._exit(9)  # a worker killed mid-task (the OOM killer, kill -9)
@@ -103,7 +103,7 @@ def _dies_on_poison(item):
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked workers inherit the patched worker")
 def test_a_worker_that_dies_is_reported_for_its_input_and_the_run_finishes(cli, tmp_path, monkeypatch):
-    from xhslint.linter import jobs
+    from xhslint.linter.run import jobs
 
     monkeypatch.setattr(jobs, "_run_packed", _dies_on_poison)
     rows = ["content"] + [f"第{i}条：这款面霜很好用" for i in range(60)]

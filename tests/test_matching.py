@@ -11,12 +11,12 @@ from __future__ import annotations
 import pytest
 
 from xhslint import lint_text
-from xhslint.linter.analysis import analyse
+from xhslint.linter.analysis.analysed import analyse
+from xhslint.linter.analysis.matching import TermMatcher, TermSet
 from xhslint.linter.api import linter_for
-from xhslint.linter.document import Document
-from xhslint.linter.engine import Options
-from xhslint.linter.matching import TermMatcher, TermSet
-from xhslint.linter.readers import document_from_text, read_path
+from xhslint.linter.document.model import Document
+from xhslint.linter.document.readers import document_from_text, read_path
+from xhslint.linter.engine.linter import Options
 
 
 def cmp001(text: str, **kwargs) -> list[str]:

@@ -15,9 +15,9 @@ import pytest
 from rule_fixtures import lint_example
 
 from xhslint import lint_text
-from xhslint.linter.loader import load_rules
-from xhslint.linter.messages import catalogue
-from xhslint.linter.readers import read_path
+from xhslint.linter.core.messages import catalogue
+from xhslint.linter.document.readers import read_path
+from xhslint.linter.rules.loader import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKS = ("advertorial", "prescriptive", "pillars", "playbook", "localisation")
@@ -32,7 +32,7 @@ def ids(result) -> set[str]:
 
 def lint_file(path: Path, *select: str):
     from xhslint.linter.api import linter_for
-    from xhslint.linter.engine import Options
+    from xhslint.linter.engine.linter import Options
 
     return linter_for(Options(select=select or PACKS)).lint(read_path(str(path)))
 

@@ -33,7 +33,7 @@ def test_quick_start_lints_the_bundled_examples():
 
 def test_readme_rule_example_loads_and_its_examples_hold(tmp_path):
     from xhslint import lint_text
-    from xhslint.linter.loader import load_file
+    from xhslint.linter.rules.loader import load_file
 
     yaml_block = _blocks("yaml")[0]
     path = tmp_path / "acme.yaml"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from rule_fixtures import lint_example
 
-from xhslint.linter.loader import load_rules
-from xhslint.linter.rule_tests import check_example
+from xhslint.linter.rules.loader import load_rules
+from xhslint.linter.ruletools.examples import check_example
 
 RULES = load_rules()
 
@@ -51,7 +51,7 @@ def test_a_rules_findings_do_not_depend_on_the_selection(rule):
 
 
 def test_an_example_states_its_match_and_fixed_text(tmp_path):
-    from xhslint.linter.loader import load_file
+    from xhslint.linter.rules.loader import load_file
 
     path = tmp_path / "brand.yaml"
     path.write_text(
@@ -105,7 +105,7 @@ def test_rules_test_runs_a_packs_examples_with_exit_codes(tmp_path):
     ok = run(str(good))
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "1 rules, 2 examples, 0 failing" in ok.stderr
-    from xhslint.linter.resources import RULES_DIR
+    from xhslint.linter.core.resources import RULES_DIR
 
     part = run(str(RULES_DIR / "format"))  # a folder of the bundled rules is tested, not loaded twice
     assert part.returncode == 0 and " 0 failing" in part.stderr, part.stderr

@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from xhslint.linter.loader import load_rules
-from xhslint.linter.rule_pages import rule_pages
+from xhslint.linter.rules.loader import load_rules
+from xhslint.linter.ruletools.pages import rule_pages
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from xhslint.linter.segmentation import JiebaSegmenter, RjiebaSegmenter, backend_name
+from xhslint.linter.analysis.segmentation import JiebaSegmenter, RjiebaSegmenter, backend_name
 
 SENTENCES = [
     "最近用了最便宜的粉底，这个 foundation 真的不脱妆！",
@@ -49,7 +49,7 @@ def test_on_demand_block_edges_equal_a_full_segmentation():
     import re
     from itertools import accumulate
 
-    from xhslint.linter.token_edges import BLOCK, HAN_IN_BLOCK, TokenEdges
+    from xhslint.linter.analysis.token_edges import BLOCK, HAN_IN_BLOCK, TokenEdges
 
     seg = JiebaSegmenter(USER_WORDS)
     text = "\n".join([*SENTENCES, "T区下午出油，SPF50+的防晒也不闷；2026年6月18日发布。", "纯英文 line here"])
@@ -68,7 +68,7 @@ def test_on_demand_block_edges_equal_a_full_segmentation():
 
 
 def test_blocks_without_candidates_are_not_segmented():
-    from xhslint.linter.token_edges import TokenEdges
+    from xhslint.linter.analysis.token_edges import TokenEdges
 
     calls = []
 

@@ -1,4 +1,4 @@
-"""Every command writes files through one helper (linter/files.py): a regular
+"""Every command writes files through one helper (linter/core/files.py): a regular
 file or a new path only, atomically, through symlinks to their targets, with
 the old file's mode, links and owner kept."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..resources import PACKAGE_ROOT
+from ..core.resources import PACKAGE_ROOT
 from .errors import BriefError
 
 TEMPLATES_DIR = PACKAGE_ROOT / "brief_templates"
@@ -37,7 +37,7 @@ def find(relative: str, templates: Path | None = None) -> Path | None:
 
 def load_data(name: str, templates: Path | None = None) -> tuple[Any, Any, Path]:
     """A ``_data/<name>`` YAML file: (data, node tree, path)."""
-    from ..yaml_source import load_yaml
+    from ..core.yaml_source import load_yaml
 
     path = find(f"_data/{name}", templates)
     if path is None:
@@ -47,6 +47,6 @@ def load_data(name: str, templates: Path | None = None) -> tuple[Any, Any, Path]
 
 
 def brief_locale(locale: str | None) -> str:
-    from ..messages import normalise_locale
+    from ..core.messages import normalise_locale
 
     return normalise_locale(locale) if locale else DEFAULT_BRIEF_LOCALE

@@ -44,7 +44,7 @@ class BriefData:
         return date.fromisoformat(self.fields["launch_date"])
 
     def line(self, *field_path: Any) -> int | None:
-        from ..yaml_source import line_of
+        from ..core.yaml_source import line_of
 
         return line_of(self.node, list(field_path))
 
@@ -76,7 +76,7 @@ def _loader():
 
 
 def read_yaml(path: Path) -> tuple[Any, Any]:
-    from ..yaml_source import load_yaml
+    from ..core.yaml_source import load_yaml
 
     data, node = load_yaml(path, BriefError, _loader())
     _check_duplicate_keys(node, str(path))
@@ -176,7 +176,7 @@ def _describe(error) -> tuple[list[Any], str]:
 
 
 def validate(data: Any, node: Any, path: str) -> None:
-    from ..yaml_source import line_of
+    from ..core.yaml_source import line_of
 
     if not isinstance(data, dict):
         line = node.start_mark.line + 1 if node is not None else 1

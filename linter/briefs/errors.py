@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import XhslintError
+from ..core.errors import XhslintError
 
 
 class BriefError(XhslintError):

@@ -8,11 +8,12 @@ is written.
 
 from __future__ import annotations
 
-from ..files import write_atomic
+from ..core.files import write_atomic
+from ..core.vocabulary import BRIEF_FORMATS
 from .errors import BriefError
 from .render import RenderedBrief
 
-FORMATS = ("md", "docx")
+FORMATS = BRIEF_FORMATS
 
 
 def choose_format(fmt: str | None, output: str | None) -> str:

@@ -65,7 +65,7 @@ def starter_yaml(
     if sample_path is None:
         known = ", ".join(template_verticals(user))
         raise BriefError(f"no {chosen} starter for vertical '{vertical}' (known: {known})")
-    from ..yaml_source import load_yaml
+    from ..core.yaml_source import load_yaml
 
     sample, _ = load_yaml(sample_path, BriefError)
     fields_path = bundled.find(f"_starter/fields.{chosen}.yaml", user)

@@ -12,7 +12,7 @@ from .bundled import TEMPLATES_DIR
 
 
 def vertical_info(vertical: str, locale: str) -> dict[str, Any]:
-    from ..messages import catalogue
+    from ..core.messages import catalogue
 
     entry = catalogue(locale).verticals.get(vertical) or {}
     return {
@@ -39,7 +39,7 @@ def template_verticals(templates: Path | None = None) -> list[str]:
 
 def list_verticals(locale: str) -> list[dict[str, str]]:
     """``[{"id", "name", "description"}]`` in ``verticals.yaml`` order, for verticals with templates."""
-    from ..messages import catalogue
+    from ..core.messages import catalogue
 
     with_templates = set(template_verticals())
     return [

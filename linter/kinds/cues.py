@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from ..language import HAN
-from ..messages import catalogue
-from ..resources import LOCALES
-from . import Compiled, Finding
+from ..analysis.language import HAN
+from ..core.messages import catalogue
+from ..core.vocabulary import LOCALES
+from .base import Compiled, Finding
 
 # The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
 FIELDS: tuple[str, ...] = ("min_distinct", "min_chars")

@@ -5,8 +5,8 @@ guardrails in a brief) do not count."""
 
 from __future__ import annotations
 
-from ..evidence import Evidence
-from . import Compiled, Finding
+from ..analysis.evidence import Evidence
+from .base import Compiled, Finding
 
 # The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
 FIELDS: tuple[str, ...] = ("count", "per", "threshold", "min_chars", "min_sentences", "min_count")

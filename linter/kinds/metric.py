@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from . import Compiled, Finding
+from .base import Compiled, Finding
 
 # The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
 FIELDS: tuple[str, ...] = ("metric", "max", "min")
@@ -133,7 +133,7 @@ def _measurements(metric: str, analysed):
             start = doc.body_start + body.index(stripped[0])
             yield len(stripped), start, start + len(stripped), {}
     elif metric == "hashtag_count":
-        from ..tags import topic_tags
+        from ..context.tags import topic_tags
 
         tags = topic_tags(doc.prose)
         if tags:

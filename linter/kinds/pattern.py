@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from . import Compiled, Finding
-from .patterns import compile_patterns, find_all
+from ..analysis.patterns import compile_patterns, find_all
+from .base import Compiled, Finding
 
 # The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
 FIELDS: tuple[str, ...] = ("patterns", "target")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import RuleError
-from ..evidence import Evidence
-from . import Compiled, Finding
+from ..analysis.evidence import Evidence
+from ..core.errors import RuleError
+from .base import Compiled, Finding
 
 # The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
 FIELDS: tuple[str, ...] = ("elements", "min_chars")

@@ -6,8 +6,8 @@ replacement for the matched term, applied by ``xhslint lint --fix``.
 
 from __future__ import annotations
 
-from ..matching import TermSet
-from . import Compiled, Finding
+from ..analysis.matching import TermSet
+from .base import Compiled, Finding
 
 # The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
 FIELDS: tuple[str, ...] = ("terms", "exceptions", "not_followed_by", "not_preceded_by", "followed_by", "fix")

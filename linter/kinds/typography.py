@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from . import Compiled, Finding
+from .base import Compiled, Finding
 
 # The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
 FIELDS: tuple[str, ...] = ()

@@ -1,0 +1,139 @@
+"""Analysis, once per document: sentences, languages, Chinese token edges and
+English tokens. Every rule reads this; none re-tokenises. Chinese is
+segmented block by block when the term scan first asks about a block
+(token_edges.py), never twice.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from ..document.model import Document
+from .language import LINE, ZH_SENTENCE, language_label, script_counts
+from .segmentation import Segmenter, get_segmenter
+from .token_edges import TokenEdges
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    lang: str  # "zh" or "en"
+
+
+class EnToken(NamedTuple):
+    start: int
+    end: int
+    lower: str
+    lemma: str
+
+
+@dataclass
+class AnalysedDocument:
+    doc: Document
+    lowered: str
+    sentences: list[Sentence]
+    languages: frozenset[str]
+    language: str  # reported: zh, en, mixed or none
+    zh_edges: TokenEdges
+    en_tokens: list[EnToken]
+    kind: str = "copy"
+    kind_detected: bool = False
+    vertical: str | None = None
+    vertical_detected: bool = False
+    vertical_confidence: str | None = None  # given, high, low (detection.py)
+    commercial: Any = None  # commercial.Commercial, set by the engine
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _visible: int | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s.start for s in self.sentences]
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def visible_chars(self) -> int:
+        """Non-whitespace characters of the prose (the denominator of densities)."""
+        if self._visible is None:
+            self._visible = len("".join(self.doc.prose.split()))
+        return self._visible
+
+    def sentence_index(self, offset: int) -> int | None:
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
+        return None
+
+
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\uff07": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold typographic apostrophes, keeping the length (offsets
+    into the folded text are offsets into the original)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.translate(_FOLD)
+
+
+def analyse(
+    doc: Document, segmenter: Segmenter | None = None, user_words: Iterable[str] = ()
+) -> AnalysedDocument:
+    prose = doc.prose
+    sentences: list[Sentence] = []
+    languages: set[str] = set()
+    english_lines: list[tuple[int, str]] = []
+    total_han = total_words = 0
+    for match in LINE.finditer(prose):
+        line = match.group()
+        han, words = script_counts(line)
+        if han + words == 0:
+            continue
+        total_han += han
+        total_words += words
+        start = match.start()
+        if han >= words:  # a Chinese line (one Latin word weighs one Han character)
+            languages.add("zh")
+            if words:
+                languages.add("en")  # mixed lines get both languages' rules
+            for s in ZH_SENTENCE.finditer(line):
+                if s.group().strip():
+                    sentences.append(Sentence(start + s.start(), start + s.end(), "zh"))
+        else:
+            languages.add("en")
+            english_lines.append((start, line))
+    en_tokens: list[EnToken] = []
+    if english_lines:
+        _english(english_lines, sentences, en_tokens)
+        sentences.sort(key=lambda s: s.start)
+    return AnalysedDocument(
+        doc=doc,
+        language=language_label(total_han, total_words),
+        lowered=fold(prose),
+        sentences=sentences,
+        languages=frozenset(languages),
+        zh_edges=TokenEdges(prose, lambda: segmenter or get_segmenter(frozenset(user_words))),
+        en_tokens=en_tokens,
+    )
+
+
+def _english(lines: list[tuple[int, str]], sentences: list[Sentence], tokens: list[EnToken]) -> None:
+    from .english import english_pipeline
+
+    nlp = english_pipeline()
+    for (start, _line), parsed in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
+        for sent in parsed.sents:
+            if sent.text.strip():
+                s = start + sent.start_char
+                sentences.append(Sentence(s, s + len(sent.text), "en"))
+        for tok in parsed:
+            if not tok.is_space:
+                lower = tok.lower_
+                tokens.append(
+                    EnToken(start + tok.idx, start + tok.idx + len(tok), lower, (tok.lemma_ or lower).lower())
+                )

@@ -1,0 +1,106 @@
+"""Diagnostics and per-file results: what formatters and the API return."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.messages import catalogue, format_message
+from ..rules.model import Rule
+
+# Why a finding's severity differs from its rule's, and the note its message gets
+# (``locales/*/ui.yaml``: ``note_<reason>``).
+REASONS = ("raised", "lowered", "tag", "not_promotional", "unclear")
+
+
+@dataclass
+class Diagnostic:
+    rule: Rule
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    match: str
+    params: dict[str, Any] = field(default_factory=dict)
+    fix: str | None = None  # safe replacement for [start, end), when the rule's kind knows one
+    level: str | None = None  # the finding's severity when context changed the rule's
+    reasons: tuple[str, ...] = ()  # why (REASONS), in the order they applied
+
+    @property
+    def rule_id(self) -> str:
+        return self.rule.id
+
+    @property
+    def severity(self) -> str:
+        return self.level or self.rule.severity
+
+    @property
+    def category(self) -> str:
+        return self.rule.category
+
+    def message(self, locale: str) -> str:
+        text = format_message(self.rule.message[locale], self.params, locale)
+        cat = catalogue(locale)
+        notes = [cat.text(f"note_{reason}", severity=cat.text(f"severity_{self.severity}"), **self.params)
+                 for reason in self.reasons]  # fmt: skip
+        if self.params.get("more"):
+            key = "note_more_words" if self.params.get("also") else "note_more"
+            notes.append(cat.text(key, more=self.params["more"], also=self.params.get("also", "")))
+        if self.params.get("capped"):
+            notes.append(cat.text("note_capped", capped=self.params["capped"]))
+        return ("" if locale.startswith("zh") else " ").join([text, *notes])
+
+    def suggestion(self, locale: str) -> str | None:
+        template = self.rule.suggest.get(locale)
+        return format_message(template, self.params, locale) if template else None
+
+    def to_json(self, locale: str) -> dict[str, Any]:
+        """The stable JSON contract for one diagnostic (see README)."""
+        return {
+            "rule": self.rule.id,
+            "name": self.rule.name,
+            "category": self.rule.category,
+            "severity": self.severity,
+            "message": self.message(locale),
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "offset": self.start,
+            "length": self.end - self.start,
+            "match": self.match,
+            "suggestion": self.suggestion(locale),
+            "rule_severity": self.rule.severity,
+            "severity_reasons": list(self.reasons),
+        }
+
+
+@dataclass
+class FileResult:
+    path: str
+    kind: str
+    language: str
+    vertical: str | None
+    diagnostics: list[Diagnostic]
+    kind_detected: bool = False
+    vertical_detected: bool = False
+    text: str = ""
+    commercial: str = "promotional"
+    commercial_detected: bool = False
+    commercial_basis: str = "brief"  # given | brief | brand_terms | route | cues (commercial.py)
+    vertical_confidence: str | None = None  # given, high or low; None without a vertical
+
+    def to_json(self, locale: str) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "kind": self.kind,
+            "language": self.language,
+            "vertical": self.vertical,
+            "diagnostics": [d.to_json(locale) for d in self.diagnostics],
+            "commercial": self.commercial,
+            "commercial_detected": self.commercial_detected,
+            "commercial_basis": self.commercial_basis,
+            "vertical_confidence": self.vertical_confidence,
+        }

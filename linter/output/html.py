@@ -1,0 +1,235 @@
+"""``--format html``: one self-contained report to send to a brand.
+
+At the top, a summary (notes checked, findings by severity and category, a
+small inline SVG chart) and filters; below, each note with its findings
+highlighted in the text -- hover, focus or click a highlight for the message
+and suggestion -- and listed under it. No network: CSS and script are
+inline, and the Content-Security-Policy forbids loading anything. Everything
+that comes from the input (paths, text, matches, messages that quote them) is
+HTML-escaped, so a note containing ``<script>`` shows as text.
+
+Notes are streamed to a spool file while the summary is counted, then the
+page is assembled: memory stays flat for any number of notes.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from itertools import pairwise
+
+from ..core.messages import catalogue
+from ..core.version import __version__
+from ..engine.diagnostics import Diagnostic, FileResult
+from ..rules.model import SEVERITIES, SEVERITY_RANK
+from .base import Spool
+from .base import Writer as BaseWriter
+from .html_assets import CSS, SCRIPT
+
+
+def esc(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _segments(text: str, diagnostics: Sequence[tuple[str, Diagnostic]]) -> str:
+    """The text with each stretch covered by findings wrapped in one <mark>
+    (overlaps become consecutive marks naming every finding that covers them);
+    a zero-width fix (an insertion) is a point marker. One sweep over the span
+    edges: linear in the text and the findings, not their product."""
+    spans = [(i, d) for i, d in diagnostics if d.end > d.start]
+    points: dict[int, list[str]] = {}
+    for i, d in diagnostics:
+        if d.end == d.start and d.fix is not None:
+            points.setdefault(d.start, []).append(_mark([(i, d)], ""))
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for n, (_i, d) in enumerate(spans):
+        starts.setdefault(d.start, []).append(n)
+        ends.setdefault(d.end, []).append(n)
+    bounds = sorted({0, len(text), *starts, *ends, *points})
+    active: dict[int, None] = {}
+    out: list[str] = []
+    for a, b in pairwise(bounds):
+        for n in ends.get(a, ()):
+            active.pop(n, None)
+        for n in starts.get(a, ()):
+            active[n] = None
+        out += points.get(a, ())
+        covering = [spans[n] for n in sorted(active)] if active else []
+        out.append(_mark(covering, text[a:b]) if covering else esc(text[a:b]))
+    out += points.get(len(text), ())
+    return "".join(out)
+
+
+def _mark(covering: Sequence[tuple[str, Diagnostic]], text: str) -> str:
+    worst = max((d for _, d in covering), key=lambda d: SEVERITY_RANK[d.severity])
+    ids = " ".join(i for i, _ in covering)
+    kind = "hl" if text else "hl point"
+    return (
+        f'<mark class="{kind} sev-{esc(worst.severity)}" data-d="{esc(ids)}" tabindex="0">{esc(text)}</mark>'
+    )
+
+
+class Writer(BaseWriter):
+    def __init__(self, out, locale, color=False, unit="files") -> None:
+        super().__init__(out, locale, color, unit)
+        self.body = Spool()
+        self.cat = catalogue(locale)
+
+    def write(self, result: FileResult) -> None:
+        note = f"n{self.tally.files}"
+        t = self.cat.text
+        keyed = [(f"{note}-{k}", d) for k, d in enumerate(result.diagnostics)]
+        sevs = " ".join(sorted({d.severity for d in result.diagnostics}))
+        cats = " ".join(sorted({d.category for d in result.diagnostics}))
+        label = self.cat.label
+        vertical = result.vertical or t("none")
+        meta = (
+            f"{esc(label('kind', result.kind))} · {esc(vertical)} · {esc(result.language)}"
+            f" · {esc(label('commercial', result.commercial))}"
+        )
+        count = len(result.diagnostics)
+        badge = f"{count} {esc(t('report_findings'))}" if count else esc(t("report_no_findings"))
+        parts = [
+            f'<article class="note{" clean" if not count else ""}" id="{note}" data-sev="{esc(sevs)}" '
+            f'data-cat="{esc(cats)}">',
+            f'<details{" open" if count else ""}><summary><span class="path">{esc(result.path)}</span> '
+            f'<span class="meta">{meta}</span> <span class="count">{badge}</span></summary>',
+            f'<pre class="text">{_segments(result.text, keyed)}</pre>',
+        ]
+        if keyed:
+            parts.append('<ol class="findings">')
+            for key, d in keyed:
+                suggestion = d.suggestion(self.locale)
+                parts.append(
+                    f'<li class="finding sev-{esc(d.severity)}" id="{key}" data-sev="{esc(d.severity)}" '
+                    f'data-cat="{esc(d.category)}"><div class="body">'
+                    f'<span class="badge sev-{esc(d.severity)}">{esc(label("severity", d.severity))}</span> '
+                    f'<code class="rule">{esc(d.rule.id)}</code> '
+                    f'<span class="cat">{esc(label("category", d.category))}</span> '
+                    f'<span class="where">{esc(t("report_line"))} {d.line}:{d.column}</span> '
+                    f'<span class="msg">{esc(d.message(self.locale))}</span>'
+                    + (
+                        f'<div class="suggestion">{esc(t("suggestion") + t("colon"))}{esc(suggestion)}</div>'
+                        if suggestion
+                        else ""
+                    )
+                    + "</div></li>"
+                )
+            parts.append("</ol>")
+        parts.append("</details></article>\n")
+        self.body.write("".join(parts))
+
+    def close(self, rules=(), errors=()) -> None:
+        t = self.cat.text
+        s = self.tally.summary()
+        lang = "zh-CN" if self.locale.startswith("zh") else "en"
+        self.out.write(
+            f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{esc(t('report_title'))}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        )
+        self.out.write(self._summary(s, errors))
+        self.out.write('<main id="notes">\n')
+        self.body.copy_to(self.out)
+        self.out.write("</main>\n")
+        self.out.write('<div id="tip" role="tooltip" hidden></div>\n')
+        self.out.write(f"<script>{SCRIPT}</script>\n</body>\n</html>\n")
+
+    def _summary(self, s: dict, errors: Sequence) -> str:
+        t = self.cat.text
+        label = self.cat.label
+        total = s["diagnostics"]
+        numbers = [
+            (s["files"], t("report_notes")),
+            (self.tally.files_with_findings, t("report_with_findings")),
+            (total, t("report_findings")),
+        ]
+        if errors:
+            numbers.append((len(errors), t("report_errors")))
+        cards = "".join(
+            f'<div class="card"><span class="num">{n:,}</span> <span class="label">{esc(label)}</span></div>'
+            for n, label in numbers
+        )
+        severity_rows = "".join(
+            f'<tr><td><span class="badge sev-{sev}">{esc(label("severity", sev))}</span></td>'
+            f'<td class="n">{s["by_severity"][sev]}</td></tr>'
+            for sev in SEVERITIES
+        )
+        category_rows = "".join(
+            f'<tr><td>{esc(label("category", cat))}</td><td class="n">{n}</td></tr>'
+            for cat, n in s["by_category"].items()
+        )
+        filters_sev = "".join(
+            f'<label><input type="checkbox" data-filter="sev" value="{sev}" checked> '
+            f'<span class="badge sev-{sev}">{esc(label("severity", sev))}</span> '
+            f'<span class="n">{s["by_severity"][sev]}</span></label>'
+            for sev in SEVERITIES
+        )
+        filters_cat = "".join(
+            f'<label><input type="checkbox" data-filter="cat" value="{esc(cat)}" checked> '
+            f"{esc(label('category', cat))} "
+            f'<span class="n">{n}</span></label>'
+            for cat, n in s["by_category"].items()
+        )
+        error_list = ""
+        if errors:
+            items = "".join(f"<li>{esc(error.one_line())}</li>" for error in errors)
+            error_list = (
+                f'<details class="errors"><summary>{esc(t("report_errors"))}</summary>'
+                f"<ul>{items}</ul></details>"
+            )
+        showing = esc(t("report_showing"))
+        return (
+            f'<header id="summary">\n<h1>{esc(t("report_title"))}</h1>\n'
+            f'<p class="generated">{esc(t("report_generated", version=__version__))}</p>\n'
+            f'<div class="cards">{cards}</div>\n'
+            f'<div class="breakdown"><table class="by-severity">'
+            f"<caption>{esc(t('report_by_severity'))}</caption>{severity_rows}</table>"
+            f'<table class="by-category">'
+            f"<caption>{esc(t('report_by_category'))}</caption>{category_rows}</table>"
+            f"{_chart(self.tally, label)}</div>\n{error_list}\n"
+            f'<form id="filters" onsubmit="return false">'
+            f"<fieldset><legend>{esc(t('report_severity'))}</legend>"
+            f"{filters_sev}</fieldset>"
+            f"<fieldset><legend>{esc(t('report_category'))}</legend>{filters_cat}</fieldset>"
+            f'<fieldset><label><input type="checkbox" id="only-findings"> {esc(t("report_only_findings"))}'
+            f'</label> <output id="showing" data-template="{showing}"></output></fieldset></form>\n'
+            "</header>\n"
+        )
+
+
+def _chart(tally, label) -> str:
+    """Findings per category as horizontal bars, each split by severity."""
+    rows = [(cat, tally.categories[cat]) for cat in tally.sorted_categories()]
+    if not rows:
+        return ""
+    width, label_w, bar_h, gap = 360, 110, 16, 6
+    peak = max(n for _, n in rows)
+    height = len(rows) * (bar_h + gap) + gap
+    parts = [
+        f'<svg class="chart" role="img" aria-label="findings by category and severity" width="{width + 40}" '
+        f'height="{height}" viewBox="0 0 {width + 40} {height}" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    scale = (width - label_w) / peak
+    for row, (cat, n) in enumerate(rows):
+        y = gap + row * (bar_h + gap)
+        parts.append(
+            f'<text x="0" y="{y + bar_h - 4}" class="chart-label">{esc(label("category", cat))}</text>'
+        )
+        x = float(label_w)
+        for sev in SEVERITIES:
+            count = tally.pairs.get((cat, sev), 0)
+            if count:
+                length = max(2.0, count * scale)
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{y}" width="{length:.1f}" height="{bar_h}" class="bar sev-{sev}">'
+                    f"<title>{esc(label('category', cat))} · {esc(label('severity', sev))}: {count}"
+                    "</title></rect>"
+                )
+                x += length
+        parts.append(f'<text x="{x + 4:.1f}" y="{y + bar_h - 4}" class="chart-n">{n}</text>')
+    parts.append("</svg>")
+    return "".join(parts)

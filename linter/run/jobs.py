@@ -1,0 +1,203 @@
+"""The unit of work behind ``xhslint lint`` and ``lint_many``: one document
+to read, lint and (with ``fix``) fix. The same ``run_job`` runs in this
+process or in a worker (``--jobs``), so a parallel run gives exactly the
+results of a serial one; a worker sends them back in a compact form
+(``pack``) that the parent rebuilds with its own rule objects (``unpack``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..core.errors import InputError, InternalError, XhslintError
+from ..document.batch import note_document
+from ..document.model import Document
+from ..document.readers import document_from_text, read_path
+from ..engine.diagnostics import Diagnostic, FileResult
+from ..engine.linter import Options
+from ..rules.model import Rule
+from .caches import linter_for
+from .parallel import map_ordered
+
+
+@dataclass(frozen=True)
+class Job:
+    options: Options
+    path: str  # the file to read, or the name to report an inline text under
+    rule_paths: tuple[str, ...] = ()
+    text: str | None = None  # an inline text (stdin, a batch row, the API); None: read ``path``
+    title: str | None = None  # with ``text``: a batch row's title (line 1 of the note)
+    markdown: bool = False  # with ``text``: parse it as Markdown
+    source_format: str = "txt"
+    doc: Document | None = None  # a ready Document (the API)
+    fix: bool = False  # apply safe fixes (only for .txt/.md files and stdin)
+    fail_on: str = "error"
+    max_inflated_mb: int | None = None  # reading a .docx (containers.py)
+
+    def document(self) -> Document:
+        if self.doc is not None:
+            return self.doc
+        if self.text is None:
+            return read_path(self.path, self.max_inflated_mb)
+        if self.title is not None:
+            return note_document(self.path, self.title, self.text, self.source_format)
+        return document_from_text(self.text, self.path, markdown=self.markdown)
+
+
+@dataclass
+class Done:
+    result: FileResult | None = None
+    error: XhslintError | None = None
+    original: str | None = None  # with Job.fix and a change: the text as read
+    fixed: str | None = None  # ... and the text after the safe fixes
+    fixes: int = 0
+
+
+Item = Job | XhslintError  # an error in the stream (a bad row) passes through in order
+
+
+def run_job(item: Item) -> Done:
+    """Lint one item. Bad input is an InputError for it; a bug is an InternalError
+    for it (with XHSLINT_DEBUG set it propagates, traceback and all)."""
+    if isinstance(item, XhslintError):
+        return Done(error=item)
+    try:
+        return _run(item)
+    except XhslintError as error:
+        error.path = error.path or item.path
+        return Done(error=error)
+    except Exception as exc:
+        if os.environ.get("XHSLINT_DEBUG"):
+            raise
+        return Done(error=InternalError(f"{type(exc).__name__}: {exc}", item.path))
+
+
+def _run(item: Job) -> Done:
+    try:
+        doc = item.document()
+    except InputError as error:
+        return Done(error=error)
+    linter = linter_for(item.options, item.rule_paths)
+    if not item.fix:
+        return Done(result=linter.lint(doc))
+    from .fixes import fix_loop
+
+    markdown = doc.source_format == "md"
+
+    def lint(text: str) -> FileResult:
+        return linter.lint(doc if text == doc.text else document_from_text(text, doc.path, markdown=markdown))
+
+    result, text, applied = fix_loop(lint, doc.text)
+    if not applied or text == doc.text:
+        return Done(result=result)
+    return Done(result=result, original=doc.text, fixed=text, fixes=applied)
+
+
+# ----------------------------------------------------------- across processes
+
+
+def pack(done: Done) -> tuple:
+    r = done.result
+    if r is None:
+        return (None, done.error)
+    diagnostics = [
+        (
+            d.rule.id,
+            d.start,
+            d.end,
+            d.line,
+            d.column,
+            d.end_line,
+            d.end_column,
+            d.match,
+            d.params,
+            d.fix,
+            d.level,
+            d.reasons,
+        )
+        for d in r.diagnostics
+    ]
+    result = (
+        r.path,
+        r.kind,
+        r.language,
+        r.vertical,
+        r.kind_detected,
+        r.vertical_detected,
+        r.text,
+        diagnostics,
+        r.commercial,
+        r.commercial_detected,
+        r.commercial_basis,
+        r.vertical_confidence,
+    )
+    return (result, None, done.original, done.fixed, done.fixes)
+
+
+def unpack(packed: tuple, rules: dict[str, Rule]) -> Done:
+    if packed[0] is None:
+        return Done(error=packed[1])
+    (
+        (path, kind, language, vertical, kind_detected, vertical_detected, text, diagnostics, *context),
+        _,
+        *fix,
+    ) = packed
+    commercial, commercial_detected, commercial_basis, vertical_confidence = context
+    result = FileResult(
+        path=path,
+        kind=kind,
+        language=language,
+        vertical=vertical,
+        diagnostics=[Diagnostic(rules[d[0]], *d[1:]) for d in diagnostics],
+        kind_detected=kind_detected,
+        vertical_detected=vertical_detected,
+        text=text,
+        commercial=commercial,
+        commercial_detected=commercial_detected,
+        commercial_basis=commercial_basis,
+        vertical_confidence=vertical_confidence,
+    )
+    return Done(result, None, *fix)
+
+
+def _run_packed(item: Item) -> tuple:
+    return pack(run_job(item))
+
+
+def lint_jobs(items: Iterable[Item], jobs: int = 1) -> Iterator[tuple[Item, Done]]:
+    """``(item, Done)`` for each job or error, in input order, on ``jobs`` processes."""
+
+    by_config: dict[tuple, dict[str, Rule]] = {}
+
+    def rebuild(item: Item, packed: Any) -> Done:
+        if isinstance(item, XhslintError):
+            return Done(error=item)
+        key = (item.options, item.rule_paths)
+        if key not in by_config:
+            by_config[key] = {rule.id: rule for rule in linter_for(*key).rules}
+        return unpack(packed, by_config[key])
+
+    def lost(item: Item) -> Done:
+        where = item.path if isinstance(item, Job) else None
+        return Done(
+            error=XhslintError("the worker process linting this input died (killed or out of memory)", where)
+        )
+
+    return map_ordered(run_job, items, jobs, worker=_run_packed, unpack=rebuild, weight=_weight, lost=lost)
+
+
+def _weight(item: Item) -> int:
+    """Characters to lint (a file not read yet: guessed from its size)."""
+    if isinstance(item, XhslintError):
+        return 1
+    if item.text is not None:
+        return len(item.text) + len(item.title or "")
+    if item.doc is not None:
+        return len(item.doc.text)
+    try:
+        return os.path.getsize(item.path)
+    except OSError:
+        return 1

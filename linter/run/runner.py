@@ -1,0 +1,312 @@
+"""The lint job behind ``xhslint lint``: expand the inputs, discover config per
+file, turn every file and batch row into a job, lint them (in parallel with
+``jobs > 1``) and stream the results in input order, collecting per-file
+input errors and applying safe fixes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..core.errors import InputError, XhslintError
+from ..core.messages import normalise_locale
+from ..core.vocabulary import DOCUMENT_KINDS
+from ..document.batch import BatchOptions, is_batch, read_rows
+from ..document.readers import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, expand_paths
+from ..engine.diagnostics import FileResult
+from ..engine.linter import Options
+from ..rules.model import SEVERITY_RANK, Rule
+from .caches import linter_for
+from .config import Config, discover, load_config_file
+from .jobs import Item, Job, lint_jobs
+
+FIXABLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
+MAX_BATCH_STDIN = 512 * 1024 * 1024  # a batch given on stdin is read whole: this much at most
+
+
+@dataclass
+class Outcome:
+    results: list[FileResult]
+    locale: str
+    errors: list[XhslintError] = field(default_factory=list)
+    failed: bool = False  # any finding at or above the fail_on of the config that governed its file
+
+
+def _options(config: Config) -> Options:
+    return Options(
+        kind=config.kind,
+        vertical=config.vertical,
+        lang=config.lang,
+        select=config.select or (),
+        ignore=config.ignore,
+        brand_terms=config.brand_terms,
+        rule_options=config.rule_options,
+        commercial=None if config.commercial == "auto" else config.commercial,
+    )
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """What a run is asked to do: flags that override the discovered config
+    (None: the config decides), batch column choices, parallelism and fixing."""
+
+    kind: str | None = None
+    vertical: str | None = None
+    lang: str | None = None
+    locale: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    fail_on: str | None = None
+    commercial: str | None = None
+    config_path: str | None = None
+    stdin_filename: str | None = None
+    title_column: str | None = None
+    text_column: str | None = None
+    sheet: str | None = None
+    header_row: int | None = None
+    jobs: int = 1
+    fix: bool = False
+    diff: bool = False
+
+
+@dataclass(frozen=True)
+class RunHooks:
+    """Where a run reports as it goes: one-line notes, warnings and unified diffs."""
+
+    on_note: Callable[[str], None] | None = None
+    on_warning: Callable[[str], None] | None = None
+    on_diff: Callable[[str], None] | None = None
+
+
+class LintRun:
+    """One run. Iterate it for the results, in input order; afterwards
+    ``errors``, ``failed``, ``fixed_files`` and ``rules`` tell the rest.
+
+    A config or rule error for the first input is raised (nothing is linted
+    with a broken configuration); for later inputs it is recorded like an
+    input error and the other inputs are still linted.
+
+    With ``fix``, .txt/.md files are rewritten with their safe fixes (batch,
+    .docx and stdin inputs never are); with ``diff`` nothing is written and
+    ``on_diff`` receives each file's unified diff. ``on_note`` receives
+    one-line notes for the user (skipped files).
+    """
+
+    def __init__(
+        self, paths: Sequence[str], settings: RunSettings | None = None, hooks: RunHooks | None = None
+    ) -> None:
+        settings = settings or RunSettings()
+        hooks = hooks or RunHooks()
+        kind, stdin_filename = settings.kind, settings.stdin_filename
+        self._overrides = {
+            "kind": kind,
+            "vertical": settings.vertical,
+            "lang": settings.lang,
+            "select": settings.select,
+            "ignore": settings.ignore,
+            "fail_on": settings.fail_on,
+            "commercial": settings.commercial,
+        }
+        self._stdin_filename = stdin_filename
+        self._batch = BatchOptions(
+            title_column=settings.title_column,
+            text_column=settings.text_column,
+            sheet=settings.sheet,
+            header_row=settings.header_row,
+            kind=kind if kind in DOCUMENT_KINDS else None,
+        )
+        self.jobs = max(1, settings.jobs)
+        self.fix = settings.fix or settings.diff
+        self.diff = settings.diff
+        self._note = hooks.on_note or (lambda _message: None)
+        self._warn = hooks.on_warning or self._note
+        self._on_diff = hooks.on_diff or (lambda _diff: None)
+        config_path = settings.config_path
+        self._fixed_config = load_config_file(config_path) if config_path else None
+        self.files = list(expand_paths(list(paths), on_skip=self._skipped))
+        # One message language per run: --locale, else --config, else the config
+        # nearest the first input.
+        first = self._config_for(self.files[0] if self.files else None)
+        self.locale = normalise_locale(settings.locale or first.locale)
+        self.errors: list[XhslintError] = []
+        self.failed = False
+        self.fixed_files = 0
+        self.fixes = 0
+        self.rules: dict[str, Rule] = {}  # every rule any input was linted with, by id
+        self._registered: set[tuple[Options, tuple[str, ...]]] = set()
+        stdin_batch = "-" in self.files and bool(stdin_filename) and is_batch(stdin_filename or "")
+        self.has_batch = stdin_batch or any(is_batch(f) for f in self.files if f != "-")
+
+    # ------------------------------------------------------------------ setup
+
+    def _skipped(self, path: str) -> None:
+        suffix = Path(path).suffix or "(no extension)"
+        self._note(f"skipped {path}: unsupported file type {suffix}")
+
+    def _config_dir(self, path: str | None) -> str:
+        """Where config discovery starts for an input."""
+        if path is None:
+            return os.getcwd()
+        if path == "-":
+            name = self._stdin_filename
+            return os.path.dirname(os.path.abspath(name)) if name else os.getcwd()
+        return os.path.dirname(os.path.abspath(path))
+
+    def _config_for(self, path: str | None) -> Config:
+        return self._fixed_config or discover(self._config_dir(path))
+
+    def _register(self, options: Options, rule_paths: tuple[str, ...]) -> None:
+        """Build (or find) the linter now: selectors and rule options are checked
+        here, in this process, and its rules are known for the report."""
+        if (options, rule_paths) in self._registered:
+            return
+        for rule in linter_for(options, rule_paths).rules:
+            self.rules.setdefault(rule.id, rule)
+        self._registered.add((options, rule_paths))
+
+    def _options_for(self, config: Config) -> Options:
+        """The engine options of a config, with its vertical checked against the known ones."""
+        options = _options(config)
+        if options.vertical:
+            from ..core.vertical_names import resolve_vertical, rule_verticals
+            from .caches import rules_for
+
+            own = rule_verticals(rules_for(config.rule_paths))
+            options = replace(options, vertical=resolve_vertical(options.vertical, own, config.source))
+        return options
+
+    # ------------------------------------------------------------------ jobs
+
+    def _items(self) -> Iterator[Item]:
+        for index, path in enumerate(self.files):
+            try:
+                config = self._config_for(path).merged(**self._overrides)
+                options = self._options_for(config)
+                self._register(options, config.rule_paths)
+            except InputError as error:
+                yield error
+                continue
+            except XhslintError as error:
+                if index == 0:
+                    raise
+                error.path = error.path or path
+                yield error
+                continue
+            base = Job(
+                options=options,
+                path=path,
+                rule_paths=config.rule_paths,
+                fail_on=config.fail_on,
+                max_inflated_mb=config.max_inflated_mb,
+            )
+            if path == "-":
+                yield from self._stdin_items(base)
+            elif is_batch(path):
+                if self.fix:
+                    self._note(f"{path}: batch files are never rewritten by --fix")
+                yield from self._row_items(base, path)
+            else:
+                fixable = self.fix and Path(path).suffix.lower() in FIXABLE_SUFFIXES
+                if self.fix and not fixable and Path(path).suffix.lower() == ".docx":
+                    self._note(f"{path}: .docx files are never rewritten by --fix")
+                yield replace(base, fix=fixable)
+
+    def _stdin_items(self, base: Job) -> Iterator[Item]:
+        import sys
+
+        from ..core.encoding import MAX_BYTES, decode, read_limited
+
+        name = self._stdin_filename
+        batch = bool(name and is_batch(name))
+        try:
+            data = read_limited(sys.stdin.buffer, MAX_BATCH_STDIN if batch else MAX_BYTES, "<stdin>", "stdin")
+        except InputError as error:
+            yield error
+            return
+        if batch and name:
+            yield from self._row_items(base, name, data=data)
+            return
+        try:
+            text = decode(data, "<stdin>")
+        except InputError as error:
+            yield error
+            return
+        markdown = bool(name and Path(name).suffix.lower() in MARKDOWN_SUFFIXES)
+        if self.fix and not self.diff:
+            self._note("stdin is not rewritten by --fix (use --diff to see the fixes)")
+        yield replace(base, path=name or "-", text=text, markdown=markdown, fix=self.diff)
+
+    def _row_items(self, base: Job, path: str, data: bytes | None = None) -> Iterator[Item]:
+        from ..core.vertical_names import rule_verticals
+        from .caches import rules_for
+
+        batch = replace(
+            self._batch,
+            own_verticals=frozenset(rule_verticals(rules_for(base.rule_paths))),
+            max_inflated_mb=base.max_inflated_mb,
+        )
+        try:
+            for row in read_rows(path, data=data, options=batch, on_warning=self._warn):
+                if isinstance(row, XhslintError):
+                    yield row
+                    continue
+                options = base.options
+                if row.kind or row.vertical:
+                    options = replace(
+                        options, kind=row.kind or options.kind, vertical=row.vertical or options.vertical
+                    )
+                    self._register(options, base.rule_paths)
+                yield replace(
+                    base,
+                    options=options,
+                    path=row.path,
+                    text=row.text,
+                    title=row.title,
+                    source_format=row.source_format,
+                )
+        except InputError as error:
+            yield error
+
+    # --------------------------------------------------------------- results
+
+    def __iter__(self) -> Iterator[FileResult]:
+        for item, done in lint_jobs(self._items(), self.jobs):
+            if done.error is not None:
+                self.errors.append(done.error)
+                continue
+            assert isinstance(item, Job) and done.result is not None
+            if done.fixed is not None:
+                self._apply_fix(item, done.original or "", done.fixed, done.fixes)
+            result = done.result
+            threshold = SEVERITY_RANK[item.fail_on]
+            if any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics):
+                self.failed = True
+            yield result
+
+    def _apply_fix(self, job: Job, original: str, fixed: str, count: int) -> None:
+        if self.diff:
+            from .fixes import unified_diff
+
+            self._on_diff(unified_diff(job.path, original, fixed))
+            self.fixed_files += 1
+            self.fixes += count
+            return
+        from .fixes import write_fixed
+
+        try:
+            write_fixed(job.path, original, fixed)
+        except XhslintError as error:
+            self.errors.append(error)
+            return
+        self.fixed_files += 1
+        self.fixes += count
+
+
+def run_lint(paths: Sequence[str], **options) -> Outcome:
+    """Lint everything and return all results at once (``options``: the fields of
+    ``RunSettings``; see ``LintRun``)."""
+    run = LintRun(paths, RunSettings(**options))
+    results = list(run)
+    return Outcome(results, run.locale, run.errors, run.failed)
