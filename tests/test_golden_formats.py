@@ -3,7 +3,8 @@
 A change to any format shows up as a diff of tests/data/golden/ in review.
 After an intended change, regenerate with
 ``XHSLINT_UPDATE_GOLDEN=1 python -m pytest tests/test_golden_formats.py`` and read the diff.
-The version string is replaced by ``VERSION`` so a release does not touch the files."""
+The version string is replaced by ``VERSION`` and the installed package's location (rule pages
+linked from SARIF) by ``PACKAGE``, so neither a release nor the machine touches the files."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from xhslint import __version__
+from xhslint.linter.core.resources import PACKAGE_ROOT
 from xhslint.linter.output import FORMATS
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
@@ -33,7 +35,7 @@ def test_each_format_matches_its_golden_file(cli, tmp_path, fmt):
     with (tmp_path / "notes.csv").open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(ROWS)
     result = cli("lint", "notes.csv", "--kind", "copy", "--commercial", "promotional", "--format", fmt)
-    output = result.stdout.replace(__version__, "VERSION")
+    output = result.stdout.replace(__version__, "VERSION").replace(PACKAGE_ROOT.as_uri(), "file://PACKAGE")
     golden = GOLDEN / f"batch.{fmt}.{SUFFIX[fmt]}"
     if os.environ.get("XHSLINT_UPDATE_GOLDEN"):
         golden.write_text(output, encoding="utf-8")

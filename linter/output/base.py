@@ -72,12 +72,15 @@ def summary(results: Iterable[FileResult]) -> dict[str, Any]:
 class Writer:
     """Writes one report to ``out``: ``add`` each result, then ``close``."""
 
-    def __init__(self, out: TextIO, locale: str, color: bool = False, unit: str = "files") -> None:
+    def __init__(
+        self, out: TextIO, locale: str, color: bool = False, unit: str = "files", docs_url: str | None = None
+    ) -> None:
         self.out = out
         self.locale = locale
         self.color = color
         self.unit = unit  # what a result is, in the summary: "files", or "notes" for batch rows
         self.tally = Tally()
+        self.docs_url = docs_url  # where the rule pages are published (rules/references.py)
 
     def add(self, result: FileResult) -> None:
         self.tally.add(result)

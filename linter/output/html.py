@@ -71,8 +71,8 @@ def _mark(covering: Sequence[tuple[str, Diagnostic]], text: str) -> str:
 
 
 class Writer(BaseWriter):
-    def __init__(self, out, locale, color=False, unit="files") -> None:
-        super().__init__(out, locale, color, unit)
+    def __init__(self, out, locale, color=False, unit="files", **options) -> None:
+        super().__init__(out, locale, color, unit, **options)
         self.body = Spool()
         self.cat = catalogue(locale)
 

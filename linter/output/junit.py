@@ -25,8 +25,8 @@ def _attr(value: object) -> str:
 
 
 class Writer(BaseWriter):
-    def __init__(self, out, locale, color=False, unit="files") -> None:
-        super().__init__(out, locale, color, unit)
+    def __init__(self, out, locale, color=False, unit="files", **options) -> None:
+        super().__init__(out, locale, color, unit, **options)
         self.body = Spool()
         self.tests = 0
 

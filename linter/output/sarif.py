@@ -19,7 +19,7 @@ from urllib.parse import quote
 from ..core.version import __version__
 from ..engine.diagnostics import FileResult
 from ..rules.model import Rule
-from ..rules.references import reference_text
+from ..rules.references import reference_text, rule_page_uri
 from .base import Writer as BaseWriter
 from .base import dump_json
 
@@ -40,15 +40,7 @@ def _dump(value, indent: int) -> str:
     return dump_json(value, indent)
 
 
-def _help_uri(rule: Rule) -> str | None:
-    for ref in rule.references:
-        url = ref.get("url", "") if isinstance(ref, dict) else ""
-        if url.startswith(("https://", "http://")):
-            return url
-    return None
-
-
-def rule_descriptor(rule: Rule, locale: str) -> dict[str, Any]:
+def rule_descriptor(rule: Rule, locale: str, docs_url: str | None = None) -> dict[str, Any]:
     references = [reference_text(ref) for ref in rule.references]
     suggestion = rule.suggest.get(locale)
     text = [rule.rationale]
@@ -75,15 +67,15 @@ def rule_descriptor(rule: Rule, locale: str) -> dict[str, Any]:
             "references": references,
         },
     }
-    uri = _help_uri(rule)
+    uri = rule_page_uri(rule, docs_url)
     if uri:
         descriptor["helpUri"] = uri
     return descriptor
 
 
 class Writer(BaseWriter):
-    def __init__(self, out, locale, color=False, unit="files") -> None:
-        super().__init__(out, locale, color, unit)
+    def __init__(self, out, locale, color=False, unit="files", **options) -> None:
+        super().__init__(out, locale, color, unit, **options)
         self.rule_index: dict[str, int] = {}
         self.seen_rules: list[Rule] = []
         self.results = 0
@@ -162,7 +154,7 @@ class Writer(BaseWriter):
                 "name": "xhslint",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "rules": [rule_descriptor(rule, self.locale) for rule in self.seen_rules],
+                "rules": [rule_descriptor(rule, self.locale, self.docs_url) for rule in self.seen_rules],
             }
         }
         invocation: dict[str, Any] = {"executionSuccessful": not errors}

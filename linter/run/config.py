@@ -19,6 +19,7 @@ from ..core.encoding import decode
 from ..core.errors import ConfigError
 from ..core.vocabulary import AUTO, COMMERCIAL_VERDICTS, DOCUMENT_KINDS, LANGS, SEVERITIES
 from ..rules.model import LIMITS, limit_problem
+from ..rules.references import DOCS_URL_SCHEMES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -29,7 +30,7 @@ LIST_KEYS = ("select", "ignore", "rule_paths", "brand_terms")
 TABLE_KEYS = ("rule_options",)
 # What a config may change in a rule: its severity and its limits.
 RULE_OPTION_KEYS = ("severity", *LIMITS)
-STR_KEYS = ("vertical", "locale", "kind", "fail_on", "lang", "commercial")
+STR_KEYS = ("vertical", "locale", "kind", "fail_on", "lang", "commercial", "docs_url")
 # Whole numbers and their allowed range.
 INT_KEYS = {"max_inflated_mb": (1, 65536)}
 CHOICES = {
@@ -53,6 +54,7 @@ class Config:
     brand_terms: tuple[str, ...] = ()
     rule_options: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()
     commercial: str = "auto"  # force the commercial verdict (commercial.py); auto: assess it
+    docs_url: str | None = None  # where the rule pages are published (rules/references.py)
     max_inflated_mb: int | None = None  # the XML of one .docx/.xlsx, at most (containers.py)
     source: str | None = None
 
@@ -89,6 +91,9 @@ def build_config(raw: dict[str, Any], path: str) -> Config:
             allowed = CHOICES.get(key)
             if allowed and value not in allowed:
                 raise ConfigError(f"'{key}' must be one of {', '.join(allowed)} (got '{value}')", path)
+            if key == "docs_url" and not value.startswith(DOCS_URL_SCHEMES):
+                schemes = ", ".join(DOCS_URL_SCHEMES)
+                raise ConfigError(f"'docs_url' must start with {schemes} (got '{value}')", path)
             values[key] = value
         elif key in INT_KEYS:
             low, high = INT_KEYS[key]

@@ -20,7 +20,8 @@ def write_report(run: LintRun, fmt: str, output: str | None = None, color: bool 
     results: Iterator = iter(track(run, sys.stderr, enabled=run.has_batch))
     first = next(results, None)
     with _open(output) as out:
-        writer = get_writer(fmt)(out, run.locale, color, unit="notes" if run.has_batch else "files")
+        unit = "notes" if run.has_batch else "files"
+        writer = get_writer(fmt)(out, run.locale, color, unit=unit, docs_url=run.docs_url)
         if first is not None:
             writer.add(first)
             for result in results:

@@ -130,6 +130,7 @@ class LintRun:
         # nearest the first input.
         first = self._config_for(self.files[0] if self.files else None)
         self.locale = normalise_locale(settings.locale or first.locale)
+        self.docs_url = first.docs_url  # where rule pages are published, for report links
         self.errors: list[XhslintError] = []
         self.failed = False
         self.fixed_files = 0
