@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import tomllib
 from rule_fixtures import write_test_rule
 
 from xhslint import lint_text
@@ -130,6 +131,36 @@ def test_bad_rule_options_are_config_errors(tmp_path, options, needle):
     path.write_text(f"rule_options = {options}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=needle):
         load_config_file(path)
+
+
+@pytest.mark.parametrize(
+    ("options", "needle"),
+    [
+        ("{FMT = {max = 5}}", r"'max' is one rule's limit, but 'FMT' matches \d+ rules"),
+        ("{format = {min = 1}}", "name the rule by its id"),
+        ("{FMT004 = {max = 3}}", "FMT004 \\(typography\\) has no 'max' limit"),
+    ],
+)
+def test_a_limit_names_one_rule_that_reads_it(options, needle):
+    """A prefix selector must not change several rules' limits at once (FMT = {max = 5}
+    would cut the title, body and tag limits together), nor a limit a rule does not have."""
+    from xhslint.linter.core.errors import ConfigError
+    from xhslint.linter.engine.linter import Linter, Options
+    from xhslint.linter.run.caches import rules_for
+    from xhslint.linter.run.config import build_config
+
+    config = build_config(tomllib.loads(f"rule_options = {options}\n"), "x.toml")
+    with pytest.raises(ConfigError, match=needle):
+        Linter(rules_for(), Options(rule_options=config.rule_options))
+
+
+def test_a_severity_may_go_to_every_rule_a_selector_matches():
+    from xhslint.linter.engine.linter import apply_rule_options
+    from xhslint.linter.run.caches import rules_for
+
+    rules = apply_rule_options(rules_for(), (("FMT", (("severity", "error"),)),))
+    assert {r.severity for r in rules if r.id.startswith("FMT")} == {"error"}
+    assert any(r.severity != "error" for r in rules if not r.id.startswith("FMT"))
 
 
 def test_last_line_scope(tmp_path):

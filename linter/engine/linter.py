@@ -34,6 +34,7 @@ from ..context.guards import guarded
 from ..context.lexicons import lexicons
 from ..context.mentions import MentionScopes, line_start, list_intro
 from ..context.tags import Tag, find_tags
+from ..core.errors import ConfigError
 from ..core.vocabulary import DOCUMENT_KINDS, LANGS
 from ..document.model import Document
 from ..kinds import get_kind
@@ -337,10 +338,19 @@ def _order(d: Diagnostic) -> tuple[Any, ...]:
 
 
 def apply_rule_options(rules: Sequence[Rule], options) -> list[Rule]:
-    """Copies of the rules with config overrides (severity, limits) applied."""
+    """Copies of the rules with config overrides (severity, limits) applied.
+
+    A severity may go to every rule a selector matches (``CMP = {severity = "warning"}``);
+    a limit means one rule's number, so its selector must match exactly one rule and that
+    rule's kind must read it. Otherwise ``FMT = {max = 5}`` would silently change the
+    title, body and tag limits at once."""
     if not options:
         return list(rules)
     check_known([selector for selector, _ in options], rules, "rule_options")
+    for selector, values in options:
+        limits = [key for key, _ in values if key != "severity"]
+        if limits:
+            _check_limit_target(selector, limits, rules)
     out = []
     for rule in rules:
         changes: dict = {}
@@ -352,6 +362,20 @@ def apply_rule_options(rules: Sequence[Rule], options) -> list[Rule]:
             rule = replace(rule, severity=severity, spec={**rule.spec, **changes})
         out.append(rule)
     return out
+
+
+def _check_limit_target(selector: str, limits: list[str], rules: Sequence[Rule]) -> None:
+    matched = [rule for rule in rules if selector_matches(selector, rule)]
+    if len(matched) > 1:
+        ids = ", ".join(rule.id for rule in matched[:6]) + (", ..." if len(matched) > 6 else "")
+        raise ConfigError(
+            f"rule_options.{selector}: '{limits[0]}' is one rule's limit, but '{selector}' matches "
+            f"{len(matched)} rules ({ids}); name the rule by its id"
+        )
+    (rule,) = matched
+    unread = [key for key in limits if key not in get_kind(rule.kind).FIELDS and key not in rule.spec]
+    if unread:
+        raise ConfigError(f"rule_options.{selector}: {rule.id} ({rule.kind}) has no '{unread[0]}' limit")
 
 
 def _in_scope(scope: str, doc: Document, finding: Finding) -> bool:
