@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import subprocess
-import urllib.request
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -51,7 +51,18 @@ def test_rules_docs_writes_a_page_per_rule_and_an_index(tmp_path):
 def _sarif_rules(cli, *args) -> dict:
     import json
 
-    result = cli("lint", "-", "--kind", "copy", "--commercial", "promotional", "--format", "sarif", *args, input="全网最低价的面霜，万能！")
+    result = cli(
+        "lint",
+        "-",
+        "--kind",
+        "copy",
+        "--commercial",
+        "promotional",
+        "--format",
+        "sarif",
+        *args,
+        input="全网最低价的面霜，万能！",
+    )
     assert result.exit_code == 1, result.output
     return {r["id"]: r for r in json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]}
 
@@ -111,3 +122,15 @@ examples: {flag: [超级无敌的面霜], pass: [好用的面霜]}
     (rule,) = [r for r in load_rules([str(pack)]) if r.id == "ZZZ901"]
     assert rule_page_uri(rule) == "https://example.org/rule"
     assert rule_page_uri(rule, "https://docs.example.org/") == "https://docs.example.org/ZZZ901.md"
+
+
+def test_references_point_at_public_sources_not_at_files_outside_the_package():
+    """A reference's url is a web address (with or without its scheme), never a path to
+    notes that are not shipped (shared/...) or a relative file."""
+    for rule in load_rules():
+        for ref in rule.references:
+            url = ref.get("url") if isinstance(ref, dict) else None
+            if url is None:
+                continue
+            host = url.split("://", 1)[-1].split("/", 1)[0]
+            assert "." in host and not url.startswith(("shared/", "../", "./", "/")), (rule.id, url)
