@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from ..document.model import Document
 from .language import LINE, ZH_SENTENCE, language_label, script_counts
+from .normalise import Compact, compact, same_length
 from .segmentation import Segmenter, get_segmenter
 from .token_edges import TokenEdges
 
@@ -37,8 +38,11 @@ class AnalysedDocument:
     sentences: list[Sentence]
     languages: frozenset[str]
     language: str  # reported: zh, en, mixed or none
-    zh_edges: TokenEdges
+    zh_edges: TokenEdges  # on ``compact.text``
     en_tokens: list[EnToken]
+    normalised: str = ""  # the prose in Simplified script, width-folded; same offsets (normalise.py)
+    compact: Compact | None = None  # ``normalised`` without evasion fillers, for the term scan
+    compact_lowered: str = ""  # ``compact.text`` lower-cased and folded
     kind: str = "copy"
     kind_detected: bool = False
     vertical: str | None = None
@@ -62,6 +66,14 @@ class AnalysedDocument:
             self._visible = len("".join(self.doc.prose.split()))
         return self._visible
 
+    def rewritable(self, start: int, end: int) -> bool:
+        """Whether [start, end) reads as written: no Traditional character, width form or
+        filler the matchers saw through, so a fix may replace it."""
+        if self.doc.prose[start:end] != self.normalised[start:end]:
+            return False
+        dropped = self.compact.dropped if self.compact else ()
+        return not any(s < end and e > start for s, e in dropped)
+
     def sentence_index(self, offset: int) -> int | None:
         i = bisect_right(self._sentence_starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
@@ -73,8 +85,13 @@ _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\uff07": "'
 
 
 def fold(text: str) -> str:
-    """Lower-case and fold typographic apostrophes, keeping the length (offsets
-    into the folded text are offsets into the original)."""
+    """Simplified script, width forms folded, lower-cased and typographic apostrophes
+    folded, keeping the length (offsets into the folded text are offsets into the
+    original). Terms, guards and text all pass through it, so they meet in one form."""
+    return _lower(text if text.isascii() else same_length(text))
+
+
+def _lower(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
@@ -111,14 +128,19 @@ def analyse(
     if english_lines:
         _english(english_lines, sentences, en_tokens)
         sentences.sort(key=lambda s: s.start)
+    normalised = prose if prose.isascii() else same_length(prose)
+    squeezed = compact(normalised)
     return AnalysedDocument(
         doc=doc,
         language=language_label(total_han, total_words),
-        lowered=fold(prose),
+        lowered=_lower(normalised),
         sentences=sentences,
         languages=frozenset(languages),
-        zh_edges=TokenEdges(prose, lambda: segmenter or get_segmenter(frozenset(user_words))),
+        zh_edges=TokenEdges(squeezed.text, lambda: segmenter or get_segmenter(frozenset(user_words))),
         en_tokens=en_tokens,
+        normalised=normalised,
+        compact=squeezed,
+        compact_lowered=_lower(squeezed.text),
     )
 
 

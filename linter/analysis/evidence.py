@@ -49,7 +49,7 @@ class Evidence:
         )
 
     def _pattern_spans(self, ctx) -> set[tuple[int, int]]:
-        prose = ctx.analysed.doc.prose
+        prose = ctx.analysed.normalised  # same offsets as the prose (normalise.py)
         return {m.span() for p in self.patterns for m in p.finditer(prose) if m.end() > m.start()}
 
     def in_window(self, ctx, start: int, end: int) -> bool:
@@ -57,7 +57,7 @@ class Evidence:
         (so ``$`` means the end of the span): for the words just before a finding."""
         if self.termset is not None and ctx.hits_in(self.termset, start, end):
             return True
-        prose = ctx.analysed.doc.prose
+        prose = ctx.analysed.normalised  # same offsets as the prose (normalise.py)
         return any(p.search(prose, start, end) for p in self.patterns)
 
     def within(self, ctx, start: int, end: int) -> bool:

@@ -197,7 +197,11 @@ class TermMatcher:
         results: dict[int, list[Hit]] = defaultdict(list)
         if self._empty:
             return results
-        text = analysed.lowered
+        # The scan, token edges and guards read the compact view (normalise.py); a hit
+        # is mapped back, so it reports the original offsets and characters.
+        text = analysed.compact_lowered
+        squeezed = analysed.compact
+        to_original = squeezed.to_original if squeezed is not None and squeezed.origin else None
         edge = analysed.zh_edges.edge
         n = len(text)
         original = analysed.text
@@ -212,7 +216,8 @@ class TermMatcher:
                     continue
                 if _is_word_char(key[-1]) and end < n and _is_word_char(text[end]):
                     continue
-            hit = Hit(start, end, original[start:end])
+            s, e = to_original(start, end) if to_original else (start, end)
+            hit = Hit(s, e, original[s:e])
             for i, accept in payload:
                 if accept is None or accept(text, start, end, key):
                     results[i].append(hit)
@@ -224,7 +229,7 @@ class TermMatcher:
                 for i in self._single_words.get(tok.lemma, ()):
                     if (i, tok.start, tok.end) in seen:
                         continue
-                    if self._confirmers[i].accept(text, tok.start, tok.end, tok.lemma):
+                    if self._confirmers[i].accept(analysed.lowered, tok.start, tok.end, tok.lemma):
                         results[i].append(Hit(tok.start, tok.end, analysed.text[tok.start : tok.end]))
             for hits in results.values():
                 hits.sort(key=lambda h: h.start)

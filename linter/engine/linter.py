@@ -215,7 +215,7 @@ class Linter:
                 item = _place(rule, ctx, analysed.commercial, finding)
                 if item is not None:
                     placed.append(item)
-            diagnostics += [_diagnostic(rule, doc, p) for p in _limit(rule, analysed, placed)]
+            diagnostics += [_diagnostic(rule, analysed, p) for p in _limit(rule, analysed, placed)]
         diagnostics.sort(key=_order)
         return FileResult(
             path=doc.path,
@@ -389,8 +389,11 @@ def _matched(doc: Document, f: Finding) -> str:
     return doc.text[f.start : f.end] if f.match is None else f.match
 
 
-def _diagnostic(rule: Rule, doc: Document, placed: _Placed) -> Diagnostic:
+def _diagnostic(rule: Rule, analysed: AnalysedDocument, placed: _Placed) -> Diagnostic:
+    doc = analysed.doc
     f = placed.finding
+    # a fix replaces the characters as written: none across a normalisation (繁體, ＶＸ, 最 低 价)
+    fix = f.fix if f.fix is None or analysed.rewritable(f.start, f.end) else None
     line, column = doc.line_col(f.start)
     end_line, end_column = doc.line_col(f.end)
     match = _matched(doc, f)
@@ -408,5 +411,5 @@ def _diagnostic(rule: Rule, doc: Document, placed: _Placed) -> Diagnostic:
         params["capped"] = placed.capped
     level = placed.severity if placed.severity != rule.severity else None
     return Diagnostic(
-        rule, f.start, f.end, line, column, end_line, end_column, match, params, f.fix, level, placed.reasons
+        rule, f.start, f.end, line, column, end_line, end_column, match, params, fix, level, placed.reasons
     )

@@ -17,7 +17,8 @@ def compile(rule) -> Compiled:
 
 def check(rule, ctx):
     doc = ctx.analysed.doc
-    text = doc.content if rule.spec.get("target") == "content" else doc.prose
+    # the prose in its normalised form (Simplified, width-folded; same offsets), so 絕對 reads as 绝对
+    text = doc.content if rule.spec.get("target") == "content" else ctx.analysed.normalised
     lo, hi = doc.scope_span(rule.scope)  # search only where the rule looks
     if hi <= lo:
         return
