@@ -130,17 +130,18 @@ def analyse(
         sentences.sort(key=lambda s: s.start)
     normalised = prose if prose.isascii() else same_length(prose)
     squeezed = compact(normalised)
+    lowered = _lower(normalised)
     return AnalysedDocument(
         doc=doc,
         language=language_label(total_han, total_words),
-        lowered=_lower(normalised),
+        lowered=lowered,
         sentences=sentences,
         languages=frozenset(languages),
         zh_edges=TokenEdges(squeezed.text, lambda: segmenter or get_segmenter(frozenset(user_words))),
         en_tokens=en_tokens,
         normalised=normalised,
         compact=squeezed,
-        compact_lowered=_lower(squeezed.text),
+        compact_lowered=lowered if squeezed.origin is None else _lower(squeezed.text),
     )
 
 

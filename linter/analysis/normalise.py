@@ -22,7 +22,6 @@ term still has to start and end on jieba token edges of the compact view.
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -38,9 +37,10 @@ INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufe
 # to a single spaced character in a run of three or more (最 低 价, 加 微 信), since people
 # also space whole words apart.
 _HAN = "\u4e00-\u9fff"
-DECORATION = re.compile(rf"(?<=[{_HAN}])[*_~～+＋❤♥♡❣★☆✨✿❀💕\ufe00-\ufe0f]+(?=[{_HAN}])")
-SEPARATOR = re.compile(rf"(?<=[{_HAN}])[·•./|\\]+(?=[{_HAN}])")
-SPACED = re.compile(rf"[{_HAN}]+(?:[ \u3000]+[{_HAN}]+){{2,}}")
+DECORATION = re.compile("[*_~～+＋❤♥♡❣★☆✨✿❀💕\ufe00-\ufe0f]+")
+SEPARATOR = re.compile(r"[·•./|\\]+")
+SPACES = re.compile("[ \u3000]+")
+HAN_RUN = re.compile(f"[{_HAN}]+")
 # Full-width Latin letters and digits, circled and parenthesised numbers, the ideographic
 # space: folded by NFKC (ＶＸ -> VX, ①③⑧ -> 138); CJK punctuation stays as it is.
 _NEEDS_NFKC = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u2460-\u24ff\u2776-\u2793\u3251-\u32bf]")
@@ -93,19 +93,21 @@ def _is_han(text: str, i: int) -> bool:
     return 0 <= i < len(text) and "\u4e00" <= text[i] <= "\u9fff"
 
 
+def _between_han(text: str, start: int, end: int) -> bool:
+    return _is_han(text, start - 1) and _is_han(text, end)
+
+
 def _fillers(text: str) -> list[tuple[int, int]]:
-    """Spans of characters the compact view drops, sorted and disjoint."""
+    """Spans of characters the compact view drops, sorted and disjoint. Each pattern
+    starts with a character class, so the scans stay linear and fast."""
     spans = [m.span() for m in INVISIBLE.finditer(text)]
-    spans += [m.span() for m in DECORATION.finditer(text)]
+    spans += [m.span() for m in DECORATION.finditer(text) if _between_han(text, *m.span())]
     for m in SEPARATOR.finditer(text):
         s, e = m.span()
-        if not (_is_han(text, s - 2) and _is_han(text, e + 1)):  # a single character on one side
+        # a single character on one side: 最.好.的, not 上海·外滩
+        if _between_han(text, s, e) and not (_is_han(text, s - 2) and _is_han(text, e + 1)):
             spans.append((s, e))
-    for run in SPACED.finditer(text):
-        words = list(re.finditer(r"[^ \u3000]+", run.group()))
-        for left, right in itertools.pairwise(words):
-            if len(left.group()) == 1 or len(right.group()) == 1:
-                spans.append((run.start() + left.end(), run.start() + right.start()))
+    spans += _spaced_out(text)
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
@@ -114,6 +116,38 @@ def _fillers(text: str) -> list[tuple[int, int]]:
         else:
             merged.append((s, e))
     return merged
+
+
+def _spaced_out(text: str) -> list[tuple[int, int]]:
+    """Spaces inside a run of three or more Han words that are next to a single character."""
+    gaps = [m.span() for m in SPACES.finditer(text) if _between_han(text, *m.span())]
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []  # consecutive gaps joined by pure Han words
+    for gap in [*gaps, None]:
+        if gap is not None and run and HAN_RUN.fullmatch(text, run[-1][1], gap[0]):
+            run.append(gap)
+            continue
+        if len(run) >= 2:  # three or more words
+            words = [_word_before(text, run[0][0])]
+            words += [run[k][0] - run[k - 1][1] for k in range(1, len(run))]
+            words.append(_word_after(text, run[-1][1]))
+            out += [g for k, g in enumerate(run) if words[k] == 1 or words[k + 1] == 1]
+        run = [gap] if gap is not None else []
+    return out
+
+
+def _word_before(text: str, end: int) -> int:
+    start = end
+    while _is_han(text, start - 1):
+        start -= 1
+    return end - start
+
+
+def _word_after(text: str, start: int) -> int:
+    end = start
+    while _is_han(text, end):
+        end += 1
+    return end - start
 
 
 def compact(text: str) -> Compact:
