@@ -44,6 +44,9 @@ CASES: list[tuple[str, Callable[[int], str], dict]] = [
     ("list items under a colon", lambda n: "建议如下：\n" + "- 温和的洁面最好\n" * n, {"kind": "copy"}),
     ("guarded terms on one long line", lambda n: "最适合看日落的地方就是这里最温和" * n, {"kind": "copy"}),
     ("quoted prohibitions", lambda n: "“最”“第一”“国家级”都不能说。" * n, {"kind": "brief"}),
+    ("evasions spaced out letter by letter", lambda n: "全网最 低 价 和 上 海 外 滩 " * n, {"kind": "copy"}),
+    ("fillers between characters", lambda n: "最.好.的*广*告❤微❤信" * n, {"kind": "copy"}),
+    ("Traditional script", lambda n: "國家級配方，絕對有效，全網最低價。" * n, {"kind": "copy"}),
     (
         "English claims",
         lambda n: "The best cream ever, guaranteed results, link in bio. " * n,
