@@ -7,7 +7,7 @@ import pytest
 from rule_fixtures import lint_example
 
 from xhslint.linter.rules.loader import load_rules
-from xhslint.linter.ruletools.examples import check_example
+from xhslint.linter.ruletools.examples import check_example, unmatched_terms
 
 RULES = load_rules()
 
@@ -23,6 +23,16 @@ def _cases():
 def test_rule_example(rule, expect, example):
     problem = check_example(rule, expect, example)
     assert problem is None, f"{rule.id} {expect}: {problem}"
+
+
+TERMS_RULES = [rule for rule in RULES if rule.kind == "terms"]
+
+
+@pytest.mark.parametrize("rule", TERMS_RULES, ids=[r.id for r in TERMS_RULES])
+def test_every_term_of_a_bundled_terms_rule_is_matched_by_a_flag_example(rule):
+    """So deleting a term from a list (or breaking its match) fails the suite: the
+    check `xhslint rules test --all-terms` runs on any pack."""
+    assert unmatched_terms(rule) == []
 
 
 def test_every_rule_has_both_kinds_of_example():

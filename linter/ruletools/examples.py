@@ -42,10 +42,32 @@ def lint_example(
     select: Iterable[str] | None = None,
 ):
     """Lint one example of ``rule`` in the context it gives; ``select`` None means the
-    rule alone, () every loaded rule."""
+    rule alone, () every loaded rule. Remembered per rule object, so the checks of one
+    run (the example itself, the per-term coverage) lint each example once."""
+    example = as_mapping(example)
+    key = (id(rule), _frozen(example), tuple(rule_paths), None if select is None else tuple(select))
+    if key not in _LINTED:
+        if len(_LINTED) >= _LINTED_MAX:
+            _LINTED.clear()
+        _LINTED[key] = (rule, _lint(rule, example, tuple(rule_paths), select))  # the rule keeps its id unique
+    return _LINTED[key][1]
+
+
+_LINTED: dict[tuple, tuple[Rule, Any]] = {}
+_LINTED_MAX = 20_000
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+def _lint(rule: Rule, example: Mapping[str, Any], rule_paths: tuple[str, ...], select: Iterable[str] | None):
     from ..api import lint_text
 
-    example = as_mapping(example)
     kind = example.get("kind") or (rule.applies_to if rule.applies_to != "any" else "copy")
     vertical = example.get("vertical") or (rule.verticals[0] if rule.verticals else None)
     return lint_text(
