@@ -95,10 +95,7 @@ examples:
 """
 
 
-def test_rules_test_runs_a_packs_examples_with_exit_codes(tmp_path):
-    import subprocess
-    import sys
-
+def test_rules_test_runs_a_packs_examples_with_exit_codes(tmp_path, cli):
     good, bad = tmp_path / "good", tmp_path / "bad"
     good.mkdir()
     bad.mkdir()
@@ -107,23 +104,21 @@ def test_rules_test_runs_a_packs_examples_with_exit_codes(tmp_path):
     )
     (bad / "brand.yaml").write_text(TEST_PACK.replace("EXAMPLES", "- 很好用。"), "utf-8")
 
-    def run(*args):
-        return subprocess.run(
-            [sys.executable, "-m", "xhslint.cli", "rules", "test", *args], capture_output=True, text=True
-        )
+    def run(*args):  # in process (CliRunner): the exit code and streams a shell sees
+        return cli("rules", "test", *args)
 
     ok = run(str(good))
-    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert ok.exit_code == 0, ok.stdout + ok.stderr
     assert "1 rules, 2 examples, 0 failing" in ok.stderr
     from xhslint.linter.core.resources import RULES_DIR
 
     part = run(str(RULES_DIR / "format"))  # a folder of the bundled rules is tested, not loaded twice
-    assert part.returncode == 0 and " 0 failing" in part.stderr, part.stderr
+    assert part.exit_code == 0 and " 0 failing" in part.stderr, part.stderr
     failing = run(str(bad))
-    assert failing.returncode == 1
+    assert failing.exit_code == 1
     assert failing.stdout.strip().endswith("BRD001 flag[0]: should flag: '很好用。'")
     (bad / "brand.yaml").write_text(
         TEST_PACK.replace("EXAMPLES", "- x").replace("{match}", "{mtch}"), "utf-8"
     )
     broken = run(str(bad))
-    assert broken.returncode == 2 and "'{mtch}'" in broken.stderr and "Traceback" not in broken.stderr
+    assert broken.exit_code == 2 and "'{mtch}'" in broken.stderr and "Traceback" not in broken.stderr
