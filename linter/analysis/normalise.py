@@ -86,7 +86,9 @@ class Compact:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         if self.origin is None:
             return start, end
-        return self.origin[start], self.origin[end - 1] + 1 if end > start else self.origin[start]
+        if end == start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1  # the last kept character's end
 
 
 def _is_han(text: str, i: int) -> bool:

@@ -13,8 +13,6 @@ from ..core.vocabulary import BRIEF_FORMATS
 from .errors import BriefError
 from .render import RenderedBrief
 
-FORMATS = BRIEF_FORMATS
-
 
 def choose_format(fmt: str | None, output: str | None) -> str:
     if fmt:
@@ -32,8 +30,8 @@ def brief_bytes(rendered: RenderedBrief, fmt: str) -> bytes:
 
 def write_brief(rendered: RenderedBrief, fmt: str, output: str | None) -> str | None:
     """Write to ``output``; without one, return the Markdown for stdout (Word needs a file)."""
-    if fmt not in FORMATS:
-        raise BriefError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    if fmt not in BRIEF_FORMATS:
+        raise BriefError(f"unknown format '{fmt}' (choose from {', '.join(BRIEF_FORMATS)})")
     if output in (None, "-"):
         if fmt == "docx":
             raise BriefError("a Word brief is a binary file: give -o FILE.docx")
