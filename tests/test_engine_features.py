@@ -226,3 +226,46 @@ def test_a_message_placeholder_the_kind_does_not_give_is_a_load_error(tmp_path):
     )
     with pytest.raises(RuleError, match=r"uses '\{mtch\}', which a terms rule does not give"):
         load_file(Path(path))
+
+
+# --- terms: patterns beside the word list ---------------------------------------
+
+PATTERN_RULE = """\
+kind: terms
+terms: {zh: [温和配方]}
+patterns:
+  - '敏感肌(?:也)?(?:可以|能)?(?:放心)?用'
+  - '对敏感肌(?:很|非常)?友好'
+"""
+
+
+def _pattern_matches(tmp_path, text):
+    path = write_test_rule(tmp_path, "patterns", PATTERN_RULE)
+    result = lint_text(text, rule_paths=[str(path)], select=["TST001"], kind="copy", commercial="promotional")
+    return [d.match for d in result.diagnostics]
+
+
+def test_a_terms_pattern_catches_the_claim_however_it_is_worded(tmp_path):
+    assert _pattern_matches(tmp_path, "这瓶精华敏感肌也可以放心用。") == ["敏感肌也可以放心用"]
+    assert _pattern_matches(tmp_path, "这款面霜对敏感肌非常友好。") == ["对敏感肌非常友好"]
+
+
+def test_a_terms_pattern_matches_whole_words_only(tmp_path):
+    # 对 belongs to 面对 here: the pattern must not start inside a word
+    assert _pattern_matches(tmp_path, "这支洁面对敏感肌友好。") == []
+    # and must not end inside one: 敏感肌肤 is not 敏感肌 + 肤
+    assert _pattern_matches(tmp_path, "这款对敏感肌肤友好。") == []
+
+
+def test_a_terms_pattern_reads_through_fillers_and_traditional_script(tmp_path):
+    text = "這款面霜對 敏 感 肌 很友好。"
+    (match,) = _pattern_matches(tmp_path, text)
+    assert match == "對 敏 感 肌 很友好"  # the original characters, spaces and script kept
+    assert text[text.index(match) :].startswith(match)
+
+
+def test_a_pattern_match_over_a_listed_term_is_one_finding(tmp_path):
+    rule = PATTERN_RULE.replace("[温和配方]", "[敏感肌]")
+    path = write_test_rule(tmp_path, "overlap", rule)
+    result = lint_text("这瓶精华敏感肌也可以放心用。", rule_paths=[str(path)], select=["TST001"], kind="copy")
+    assert [d.match for d in result.diagnostics] == ["敏感肌"]

@@ -26,3 +26,25 @@ def find_all(patterns: list[re.Pattern[str]], text: str, pos: int = 0, endpos: i
         for m in pattern.finditer(text, pos, end):
             if m.end() > m.start():
                 yield m.start(), m.end()
+
+
+def word_matches(analysed, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
+    """Matches of ``patterns`` that are whole words: found on the compact view (Simplified,
+    width-folded, fillers gone: 敏 感 肌 可 用 reads as 敏感肌可用), kept where both ends are
+    token edges (a claim pattern ending in 敏感肌 does not end inside 敏感肌肤), and
+    mapped back to the original offsets. Sorted, each span once."""
+    squeezed = analysed.compact
+    text = squeezed.text if squeezed is not None else analysed.normalised
+    to_original = squeezed.to_original if squeezed is not None and squeezed.origin else None
+    edge = analysed.zh_edges.edge
+    found: set[tuple[int, int]] = set()
+    for pattern in patterns:
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            start, end = m.span()
+            if end > start and edge(start) and edge(end):
+                found.add(to_original(start, end) if to_original else (start, end))
+                pos = end
+            else:  # not whole words from here (洁面对敏感肌: 对 is inside 面对): try the next start
+                pos = start + 1
+    return sorted(found)
