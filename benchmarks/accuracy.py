@@ -134,6 +134,7 @@ class Found:
     match: str
     detail: str = ""
     more: int = 0  # findings of the rule it stands for (one per sentence, note or tag run)
+    related: tuple[tuple[int, int], ...] = ()  # where those are (the outputs list each place)
 
 
 def lint_corpus(
@@ -152,7 +153,8 @@ def lint_corpus(
             detail = str(d.params.get("element_id", ""))
             more = int(d.params.get("more", 0))
             where = (row.source, row.row, d.start, d.end)
-            found.append(Found(*where, d.rule_id, d.severity, d.match, detail, more))
+            related = tuple((r.start, r.end) for r in d.related)
+            found.append(Found(*where, d.rule_id, d.severity, d.match, detail, more, related))
     return found, verdicts
 
 
@@ -296,6 +298,7 @@ def measure(
         caught = any(
             (f.detail == s.detail and _overlaps(f.start, f.end, s.start, s.end))
             or (f.end > f.start and lo <= f.start < hi)
+            or any(_overlaps(a, b, s.start, s.end) for a, b in f.related)
             for f in hits
         )
         recall[s.rule][1] += 1

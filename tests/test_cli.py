@@ -42,6 +42,7 @@ DIAG_KEYS = {
     "suggestion",
     "rule_severity",
     "severity_reasons",
+    "related",
 }
 SUMMARY_KEYS = {"files", "diagnostics", "by_severity", "by_category"}
 
@@ -160,6 +161,8 @@ def test_json_contract_key_sets(cli, tmp_path):
         assert set(d) == DIAG_KEYS
         assert d["match"] == text[d["offset"] : d["offset"] + d["length"]]
         assert d["severity"] in ("error", "warning", "info")
+        for r in d["related"]:
+            assert r["match"] == text[r["offset"] : r["offset"] + r["length"]]
     assert payload["files"][1]["diagnostics"] == []
     summary = payload["summary"]
     assert set(summary) == SUMMARY_KEYS
@@ -195,6 +198,7 @@ def test_json_diagnostic_values(cli, tmp_path):
         "suggestion": d["suggestion"],
         "rule_severity": "error",
         "severity_reasons": [],
+        "related": [],
     }
     assert "最低价" in d["message"]
     assert d["suggestion"]

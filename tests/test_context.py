@@ -210,6 +210,30 @@ def test_one_finding_per_rule_per_sentence_keeps_the_most_severe_and_names_the_r
     assert "顶级、最好" in d.message("en")
 
 
+def test_a_folded_finding_carries_its_other_places_in_text_order():
+    text = "采用顶级配方，效果最好，销量第一！"
+    result = lint_text(text, kind="copy", commercial="promotional")
+    (d,) = [d for d in result.diagnostics if d.rule_id == "CMP001"]
+    places = [(r.match, r.line, r.column) for r in d.related]
+    assert places == [("顶级", 1, 3), ("最好", 1, 10)]
+    for r in d.related:
+        assert text[r.start : r.end] == r.match
+        assert r.to_json() == {"offset": r.start, "length": r.end - r.start, "line": 1,
+                               "column": r.column, "match": r.match}  # fmt: skip
+
+
+def test_related_places_are_capped(tmp_path):
+    from xhslint.linter.engine.diagnostics import RELATED_CAP
+
+    path = make_rule(
+        tmp_path, "kind: terms\nterms: {zh: [神器]}\nlimit: {per_sentence: null, per_document: 1}\n"
+    )
+    result = lint_text("神器，" * (RELATED_CAP + 10), rule_paths=[path], select=["TST001"], kind="copy")
+    (d,) = result.diagnostics
+    assert len(d.related) == RELATED_CAP
+    assert d.params["more"] == RELATED_CAP + 9
+
+
 def test_limit_and_severity_if(tmp_path):
     body = """\
         kind: terms

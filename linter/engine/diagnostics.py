@@ -11,6 +11,23 @@ from ..rules.model import Rule
 # Why a finding's severity differs from its rule's, and the note its message gets
 # (``locales/*/ui.yaml``: ``note_<reason>``).
 REASONS = ("raised", "lowered", "tag", "not_promotional", "unclear")
+RELATED_CAP = 50  # places of the findings a kept one stands for, listed in outputs (``more`` counts all)
+
+
+@dataclass(frozen=True)
+class Related:
+    """Where one of the findings a kept diagnostic stands for is (``limit``): the reviewer sees
+    every place, the report lists each claim once."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    match: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"offset": self.start, "length": self.end - self.start, "line": self.line,
+                "column": self.column, "match": self.match}  # fmt: skip
 
 
 @dataclass
@@ -27,6 +44,7 @@ class Diagnostic:
     fix: str | None = None  # safe replacement for [start, end), when the rule's kind knows one
     level: str | None = None  # the finding's severity when context changed the rule's
     reasons: tuple[str, ...] = ()  # why (REASONS), in the order they applied
+    related: tuple[Related, ...] = ()  # the other places it stands for, in text order (RELATED_CAP)
 
     @property
     def rule_id(self) -> str:
@@ -74,6 +92,7 @@ class Diagnostic:
             "suggestion": self.suggestion(locale),
             "rule_severity": self.rule.severity,
             "severity_reasons": list(self.reasons),
+            "related": [r.to_json() for r in self.related],
         }
 
 

@@ -41,7 +41,7 @@ from ..kinds import get_kind
 from ..kinds.base import Finding
 from ..rules.model import SEVERITY_RANK, Rule, at_most, lower
 from ..rules.selection import check_known, select_rules, selector_matches
-from .diagnostics import Diagnostic, FileResult
+from .diagnostics import RELATED_CAP, Diagnostic, FileResult, Related
 from .suppression import find_suppressions
 
 DOCUMENT_CAP = 200  # findings of one rule listed per document; the last says how many more there are
@@ -411,5 +411,23 @@ def _diagnostic(rule: Rule, analysed: AnalysedDocument, placed: _Placed) -> Diag
         params["capped"] = placed.capped
     level = placed.severity if placed.severity != rule.severity else None
     return Diagnostic(
-        rule, f.start, f.end, line, column, end_line, end_column, match, params, fix, level, placed.reasons
+        rule,
+        f.start,
+        f.end,
+        line,
+        column,
+        end_line,
+        end_column,
+        match,
+        params,
+        fix,
+        level,
+        placed.reasons,
+        _related(doc, placed.others),
     )
+
+
+def _related(doc: Document, others: list[_Placed]) -> tuple[Related, ...]:
+    found = (o.finding for o in others if o.finding.end > o.finding.start)
+    spans = sorted(found, key=lambda f: (f.start, f.end))[:RELATED_CAP]
+    return tuple(Related(f.start, f.end, *doc.line_col(f.start), _matched(doc, f)) for f in spans)

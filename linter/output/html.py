@@ -31,21 +31,26 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def _places(d: Diagnostic) -> list[tuple[int, int]]:
+    return [(d.start, d.end), *((r.start, r.end) for r in d.related)]
+
+
 def _segments(text: str, diagnostics: Sequence[tuple[str, Diagnostic]]) -> str:
     """The text with each stretch covered by findings wrapped in one <mark>
     (overlaps become consecutive marks naming every finding that covers them);
     a zero-width fix (an insertion) is a point marker. One sweep over the span
     edges: linear in the text and the findings, not their product."""
-    spans = [(i, d) for i, d in diagnostics if d.end > d.start]
+    # a finding's related places (the others its rule's ``limit`` folded in) are marked as its own
+    spans = [(i, d, start, end) for i, d in diagnostics for start, end in _places(d) if end > start]
     points: dict[int, list[str]] = {}
     for i, d in diagnostics:
         if d.end == d.start and d.fix is not None:
             points.setdefault(d.start, []).append(_mark([(i, d)], ""))
     starts: dict[int, list[int]] = {}
     ends: dict[int, list[int]] = {}
-    for n, (_i, d) in enumerate(spans):
-        starts.setdefault(d.start, []).append(n)
-        ends.setdefault(d.end, []).append(n)
+    for n, (_i, _d, start, end) in enumerate(spans):
+        starts.setdefault(start, []).append(n)
+        ends.setdefault(end, []).append(n)
     bounds = sorted({0, len(text), *starts, *ends, *points})
     active: dict[int, None] = {}
     out: list[str] = []
@@ -55,7 +60,8 @@ def _segments(text: str, diagnostics: Sequence[tuple[str, Diagnostic]]) -> str:
         for n in starts.get(a, ()):
             active[n] = None
         out += points.get(a, ())
-        covering = [spans[n] for n in sorted(active)] if active else []
+        # one entry per finding, however many of its places cover the stretch
+        covering = list({spans[n][0]: spans[n][:2] for n in sorted(active)}.values()) if active else []
         out.append(_mark(covering, text[a:b]) if covering else esc(text[a:b]))
     out += points.get(len(text), ())
     return "".join(out)

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..core.version import __version__
-from ..engine.diagnostics import FileResult
+from ..engine.diagnostics import FileResult, Related
 from ..rules.model import Rule
 from ..rules.references import reference_text, rule_page_uri
 from .base import Writer as BaseWriter
@@ -38,6 +38,18 @@ def artifact_uri(path: str) -> str:
 
 def _dump(value, indent: int) -> str:
     return dump_json(value, indent)
+
+
+def _related(uri: str, index: int, r: Related) -> dict[str, Any]:
+    """Another place the result stands for (the rule's ``limit`` reported it once)."""
+    return {
+        "id": index,
+        "physicalLocation": {
+            "artifactLocation": {"uri": uri},
+            "region": {"startLine": r.line, "startColumn": r.column, "charOffset": r.start,
+                       "charLength": r.end - r.start, "snippet": {"text": r.match}},
+        },
+    }  # fmt: skip
 
 
 def rule_descriptor(rule: Rule, locale: str, docs_url: str | None = None) -> dict[str, Any]:
@@ -118,6 +130,8 @@ class Writer(BaseWriter):
                     "commercial": result.commercial,
                 },
             }
+            if d.related:
+                entry["relatedLocations"] = [_related(uri, i, r) for i, r in enumerate(d.related)]
             suggestion = d.suggestion(self.locale)
             if suggestion:
                 entry["properties"]["suggestion"] = suggestion

@@ -86,6 +86,11 @@ class Writer(BaseWriter):
                 rule_id = click.style(rule_id, fg=_SEVERITY_COLOUR[d.severity], bold=True)
             out.append(f"{where} {rule_id} {sev} {visible(d.message(self.locale))}")
             out.extend(_excerpt(lines, d, color))
+            if d.related:
+                places = cat.text("list_sep").join(
+                    f"{r.line}:{r.column} {visible(r.match)}" for r in d.related
+                )
+                out.append(f"   = {cat.text('also_at')}{cat.text('colon')}{places}")
             suggestion = d.suggestion(self.locale)
             if suggestion:
                 out.append(f"   = {cat.text('suggestion')}{cat.text('colon')}{visible(suggestion)}")

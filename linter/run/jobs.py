@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from ..core.errors import InputError, InternalError, XhslintError
@@ -99,27 +99,16 @@ def _run(item: Job) -> Done:
 # ----------------------------------------------------------- across processes
 
 
+# A diagnostic crosses as its rule id and every other field, by name: a field added
+# to Diagnostic crosses without a change here.
+_DIAGNOSTIC_FIELDS = tuple(f.name for f in fields(Diagnostic) if f.name != "rule")
+
+
 def pack(done: Done) -> tuple:
     r = done.result
     if r is None:
         return (None, done.error)
-    diagnostics = [
-        (
-            d.rule.id,
-            d.start,
-            d.end,
-            d.line,
-            d.column,
-            d.end_line,
-            d.end_column,
-            d.match,
-            d.params,
-            d.fix,
-            d.level,
-            d.reasons,
-        )
-        for d in r.diagnostics
-    ]
+    diagnostics = [(d.rule.id, *(getattr(d, name) for name in _DIAGNOSTIC_FIELDS)) for d in r.diagnostics]
     result = (
         r.path,
         r.kind,
@@ -151,7 +140,9 @@ def unpack(packed: tuple, rules: dict[str, Rule]) -> Done:
         kind=kind,
         language=language,
         vertical=vertical,
-        diagnostics=[Diagnostic(rules[d[0]], *d[1:]) for d in diagnostics],
+        diagnostics=[
+            Diagnostic(rules[d[0]], **dict(zip(_DIAGNOSTIC_FIELDS, d[1:], strict=True))) for d in diagnostics
+        ],
         kind_detected=kind_detected,
         vertical_detected=vertical_detected,
         text=text,
