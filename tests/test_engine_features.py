@@ -35,6 +35,14 @@ def test_quoted_forbidden_word_is_a_mention_not_a_claim(tmp_path):
     assert matches("朋友说这是“最佳”面霜。", path) == ["最佳"]
 
 
+def test_a_mention_marker_names_its_list_not_the_whole_sentence(tmp_path):
+    path = rule_file(tmp_path, "abs", "kind: terms\nterms: {zh: [最好, 第一, 顶级, 私下结算]}\n")
+    # the words between the cue and the marker, commas and all, are named, not claimed
+    assert matches("请勿使用最好，第一，顶级这类词。", path) == []
+    # another instruction after the marker's clause is not part of its list
+    assert matches("笔记请勿出现最好等字样，费用私下结算。", path) == ["私下结算"]
+
+
 def test_mentions_flag_keeps_quoted_words(tmp_path):
     path = rule_file(tmp_path, "abs", "kind: terms\nterms: {zh: [最佳]}\nmentions: flag\n")
     assert matches("请勿使用“最佳”等绝对化用语。", path) == ["最佳"]

@@ -123,6 +123,17 @@ class _Marks:
         return self._next(self.sentences, pos)
 
 
+def _names(text: str, first_cue: int, marker, start: int, end: int) -> bool:
+    """Is [start, end) among the words a mention marker names: in the marker's clause, or
+    listed between the sentence's first prohibition cue and a marker after it
+    (请勿使用最好，第一，顶级这类词)? Another instruction in the same sentence
+    (……等字样，也不要走蒲公英) is not."""
+    if first_cue <= start and end <= marker.end:
+        return True
+    between = text[min(start, marker.start) : max(end, marker.end)]
+    return not any(mark in between for mark in CLAUSE_MARKS)
+
+
 class MentionScopes:
     """The spans of one document where a match is a mention (built once, on first use)."""
 
@@ -197,8 +208,11 @@ class MentionScopes:
         if index is None:
             return False
         sentence = analysed.sentences[index]
-        if not ctx.hits_in(ctx.lexicons.prohibition_cues, sentence.start, sentence.end):
+        cues = ctx.hits_in(ctx.lexicons.prohibition_cues, sentence.start, sentence.end)
+        if not cues:
             return False
-        if ctx.hits_in(ctx.lexicons.mention_markers, sentence.start, sentence.end):
+        text = analysed.doc.text
+        markers = ctx.hits_in(ctx.lexicons.mention_markers, sentence.start, sentence.end)
+        if any(_names(text, cues[0].start, marker, start, end) for marker in markers):
             return True
-        return _quoted(analysed.doc.text, start, end, sentence.start, sentence.end)
+        return _quoted(text, start, end, sentence.start, sentence.end)
