@@ -112,3 +112,16 @@ def test_every_chinese_flag_example_still_flags_when_written_in_traditional_scri
                 wrong.append((rule.id, traditional, [d.match for d in fired]))
     assert converted > 300
     assert not wrong, wrong[:5]
+
+
+def test_content_patterns_read_circled_and_full_width_digits(tmp_path):
+    # CMP002 reads the content (URLs kept): it must see the folded digits too
+    body = "kind: pattern\ntarget: content\npatterns: ['1[3-9][0-9]{9}']\n"
+    path = write_test_rule(tmp_path, "phone", body)
+    for text in ("电话①③⑧①②③④⑤⑥⑦⑧", "电话１３８１２３４５６７８"):
+        result = lint_text(text, rule_paths=[str(path)], select=["TST001"], kind="copy")
+        assert [d.match for d in result.diagnostics] == [text[2:]]
+
+
+def test_a_line_in_full_width_latin_is_read_as_latin():
+    assert lint_text("ＶＸ：ｍｅｉｍｅｉ５２０", kind="copy").language == "en"

@@ -51,6 +51,7 @@ class AnalysedDocument:
     commercial: Any = None  # commercial.Commercial, set by the engine
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _visible: int | None = field(default=None, repr=False)
+    _normalised_content: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
@@ -65,6 +66,15 @@ class AnalysedDocument:
         if self._visible is None:
             self._visible = len("".join(self.doc.prose.split()))
         return self._visible
+
+    @property
+    def normalised_content(self) -> str:
+        """The content (URLs kept) in the same normalised form as ``normalised``, same offsets:
+        a contact written ①③⑧… or in full width reads as digits."""
+        if self._normalised_content is None:
+            content = self.doc.content
+            self._normalised_content = content if content.isascii() else same_length(content)
+        return self._normalised_content
 
     def rewritable(self, start: int, end: int) -> bool:
         """Whether [start, end) reads as written: no Traditional character, width form or
@@ -102,11 +112,13 @@ def analyse(
     doc: Document, segmenter: Segmenter | None = None, user_words: Iterable[str] = ()
 ) -> AnalysedDocument:
     prose = doc.prose
+    # read in normalised form (same offsets), so a line in full-width Latin (ＶＸ：ｍｅｉ５２０) is Latin
+    normalised = prose if prose.isascii() else same_length(prose)
     sentences: list[Sentence] = []
     languages: set[str] = set()
     english_lines: list[tuple[int, str]] = []
     total_han = total_words = 0
-    for match in LINE.finditer(prose):
+    for match in LINE.finditer(normalised):
         line = match.group()
         han, words = script_counts(line)
         if han + words == 0:
@@ -128,7 +140,6 @@ def analyse(
     if english_lines:
         _english(english_lines, sentences, en_tokens)
         sentences.sort(key=lambda s: s.start)
-    normalised = prose if prose.isascii() else same_length(prose)
     squeezed = compact(normalised)
     lowered = _lower(normalised)
     return AnalysedDocument(

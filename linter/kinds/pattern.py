@@ -17,8 +17,10 @@ def compile(rule) -> Compiled:
 
 def check(rule, ctx):
     doc = ctx.analysed.doc
-    # the prose in its normalised form (Simplified, width-folded; same offsets), so 絕對 reads as 绝对
-    text = doc.content if rule.spec.get("target") == "content" else ctx.analysed.normalised
+    # the text in its normalised form (Simplified, width-folded; same offsets), so 絕對 reads as 绝对
+    # and ①③⑧ as 138; ``target: content`` keeps the URLs the prose blanks out
+    analysed = ctx.analysed
+    text = analysed.normalised_content if rule.spec.get("target") == "content" else analysed.normalised
     lo, hi = doc.scope_span(rule.scope)  # search only where the rule looks
     if hi <= lo:
         return
