@@ -272,3 +272,11 @@ def test_a_guessed_vertical_never_switches_a_rule_off():
     assert findings("这款面膜抗菌。", vertical="fashion", select=["CMP007"], commercial="promotional") == [
         ("CMP007", "抗菌", "warning")
     ]
+
+
+def test_english_posts_are_detected_by_their_vertical_words():
+    beauty = "This serum cleared my acne and my skin feels so hydrated. Use my code LILY10, link in bio!"
+    food = "These dumplings are so delicious and the sauce tastes amazing. Get yours with code FOOD15."
+    assert lint_text(beauty, kind="copy").vertical == "beauty"
+    assert lint_text(food, kind="copy").vertical == "food"
+    assert lint_text("Had a long day at work, finally home.", kind="copy").vertical is None
