@@ -65,11 +65,19 @@ def _best_time(function: Callable[[], object], repeat: int = 3) -> float:
     return best
 
 
-def _ratio(make: Callable[[int], object], n: int) -> float:
+def _ratio(make: Callable[[int], object], n: int, attempts: int = 3) -> float:
+    """Time at 2n over time at n. Measured again (up to ``attempts`` times) while it is
+    over the limit: on a loaded 2-core runner one slow sample of a ~0.1 s run can pass
+    3x, while a quadratic step stays near 4x however often it is measured."""
     make(n // 4)  # warm-up: rules, dictionaries, caches
-    small = _best_time(lambda: make(n))
-    large = _best_time(lambda: make(2 * n))
-    return large / max(small, 1e-4)
+    ratio = float("inf")
+    for _ in range(attempts):
+        small = _best_time(lambda: make(n))
+        large = _best_time(lambda: make(2 * n))
+        ratio = min(ratio, large / max(small, 1e-4))
+        if ratio < MAX_RATIO:
+            break
+    return ratio
 
 
 @pytest.mark.parametrize(("name", "text", "options"), CASES, ids=[c[0] for c in CASES])
