@@ -35,7 +35,6 @@ def word_matches(analysed, patterns: list[re.Pattern[str]]) -> list[tuple[int, i
     mapped back to the original offsets. Sorted, each span once."""
     squeezed = analysed.compact
     text = squeezed.text if squeezed is not None else analysed.normalised
-    to_original = squeezed.to_original if squeezed is not None and squeezed.origin else None
     edge = analysed.zh_edges.edge
     found: set[tuple[int, int]] = set()
     for pattern in patterns:
@@ -43,7 +42,7 @@ def word_matches(analysed, patterns: list[re.Pattern[str]]) -> list[tuple[int, i
         while (m := pattern.search(text, pos)) is not None:
             start, end = m.span()
             if end > start and edge(start) and edge(end):
-                found.add(to_original(start, end) if to_original else (start, end))
+                found.add(squeezed.to_original(start, end) if squeezed is not None else (start, end))
                 pos = end
             else:  # not whole words from here (洁面对敏感肌: 对 is inside 面对): try the next start
                 pos = start + 1
