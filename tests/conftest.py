@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 
 import pytest
 
@@ -10,6 +13,10 @@ import pytest
 os.environ.setdefault("XHSLINT_SPACY_MODEL", "blank")
 # The reference segmenter; tests/test_segmentation.py checks rjieba against it.
 os.environ.setdefault("XHSLINT_SEGMENTER", "jieba")
+# The compiled-rule cache of this run (and its child processes), never the user's.
+if "XHSLINT_CACHE_DIR" not in os.environ:
+    os.environ["XHSLINT_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="xhslint-test-cache-")
+    atexit.register(shutil.rmtree, _CACHE, True)
 
 
 @pytest.fixture

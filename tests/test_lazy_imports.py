@@ -98,3 +98,14 @@ def test_cli_lint_loads_only_what_the_file_needs(tmp_path, text, loaded, not_loa
     modules = _modules_after(CLI_LINT, tmp_path, str(note))
     assert modules[loaded], f"sanity: {loaded} should load for this note"
     assert not modules[not_loaded], f"{not_loaded} was imported by `xhslint lint` for this note"
+
+
+def test_a_warm_run_does_not_validate_the_rules(tmp_path, monkeypatch):
+    """The second run reads the compiled rules from the cache: no jsonschema."""
+    note = tmp_path / "note.txt"
+    note.write_text(ZH_ONLY, encoding="utf-8")
+    monkeypatch.setenv("XHSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    first = _modules_after(CLI_LINT, tmp_path, str(note))
+    second = _modules_after(CLI_LINT, tmp_path, str(note))
+    assert first["jsonschema"], "sanity: the first run validates and fills the cache"
+    assert not second["jsonschema"], "the warm run validated the rules again"

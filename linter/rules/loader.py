@@ -180,8 +180,8 @@ def _build(item: dict, source: str, line: int) -> Rule:
     return rule
 
 
-def load_rules(extra_paths: Iterable[str | Path] = (), bundled: bool = True) -> list[Rule]:
-    """Bundled rules plus user rule folders or files; ids must be unique."""
+def rule_paths(extra_paths: Iterable[str | Path] = (), bundled: bool = True) -> list[Path]:
+    """The rule files to load, in order: bundled, then each user folder or file."""
     files: list[Path] = rule_files(RULES_DIR) if bundled else []
     for extra in extra_paths:
         p = Path(extra)
@@ -191,6 +191,25 @@ def load_rules(extra_paths: Iterable[str | Path] = (), bundled: bool = True) -> 
             files.append(p)
         else:
             raise RuleError("rule path does not exist", str(p))
+    return files
+
+
+def load_rules(
+    extra_paths: Iterable[str | Path] = (), bundled: bool = True, cache: bool = False
+) -> list[Rule]:
+    """Bundled rules plus user rule folders or files; ids must be unique.
+
+    ``cache``: take the compiled rules from the user cache when no file changed
+    (``cache.py``); validation itself never uses it."""
+    files = rule_paths(extra_paths, bundled)
+    if cache:
+        from .cache import cached
+
+        return cached(files, lambda: _load_files(files))
+    return _load_files(files)
+
+
+def _load_files(files: list[Path]) -> list[Rule]:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in files:

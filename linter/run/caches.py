@@ -13,7 +13,7 @@ from ..rules.model import Rule
 
 @lru_cache(maxsize=8)
 def rules_for(rule_paths: tuple[str, ...] = ()) -> list[Rule]:
-    return load_rules(rule_paths)
+    return load_rules(rule_paths, cache=True)
 
 
 @lru_cache(maxsize=32)
