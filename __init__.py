@@ -10,11 +10,31 @@ The public Python API lives here and stays small and stable::
     from xhslint import lint_many
     for result in lint_many(["第一条笔记", {"id": "n2", "title": "标题", "content": "正文"}]):
         print(result.path, len(result.diagnostics))
+
+The names load on first use (PEP 562), so ``import xhslint`` and the command
+line's ``--help`` do not pay for the engine.
 """
 
 from __future__ import annotations
 
-from .linter.api import LintResult, lint_many, lint_text
+from typing import TYPE_CHECKING, Any
+
 from .linter.core.version import __version__
 
+if TYPE_CHECKING:
+    from .linter.api import LintResult, lint_many, lint_text
+
 __all__ = ["LintResult", "__version__", "lint_many", "lint_text"]
+_API = frozenset({"LintResult", "lint_many", "lint_text"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        from .linter import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'xhslint' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
