@@ -84,10 +84,10 @@ class _Confirmer:
 
     def __init__(self, ts: TermSet) -> None:
         self.windows: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        exceptions = [fold(exc) for exc in ts.exceptions]
         for term in ts.terms:
             t = fold(term)
-            for exc in ts.exceptions:
-                x = fold(exc)
+            for x in exceptions:
                 k = x.find(t)
                 while k != -1:
                     self.windows[t].append((x, k))
