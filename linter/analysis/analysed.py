@@ -157,17 +157,8 @@ def analyse(
 
 
 def _english(lines: list[tuple[int, str]], sentences: list[Sentence], tokens: list[EnToken]) -> None:
-    from .english import english_pipeline
+    from .english import analyse_lines
 
-    nlp = english_pipeline()
-    for (start, _line), parsed in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
-        for sent in parsed.sents:
-            if sent.text.strip():
-                s = start + sent.start_char
-                sentences.append(Sentence(s, s + len(sent.text), "en"))
-        for tok in parsed:
-            if not tok.is_space:
-                lower = tok.lower_
-                tokens.append(
-                    EnToken(start + tok.idx, start + tok.idx + len(tok), lower, (tok.lemma_ or lower).lower())
-                )
+    for (start, _line), (spans, words) in zip(lines, analyse_lines(line for _, line in lines), strict=True):
+        sentences.extend(Sentence(start + s, start + e, "en") for s, e in spans)
+        tokens.extend(EnToken(start + s, start + e, lower, lemma) for s, e, lower, lemma in words)
