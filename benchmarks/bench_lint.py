@@ -1,4 +1,4 @@
-"""Benchmark xhslint: throughput against bare jieba, cold start, lazy imports.
+"""Benchmark xhslint: throughput against bare jieba and lazy imports (cold start: bench_startup.py).
 
 Usage::
 
@@ -11,7 +11,7 @@ repository root; rows with ``title`` and ``content``), else the bundled
 All in-process timings use ``time.perf_counter`` and keep the best of
 ``--repeat`` runs. Dictionary loading and rule compilation are excluded from
 the throughput numbers (both tools are initialised and warmed up first) and
-reported separately. Cold-start numbers come from fresh subprocesses that
+reported separately. The lazy-import probes run in fresh subprocesses that
 inherit this environment unchanged (including ``XHSLINT_SPACY_MODEL``).
 """
 
@@ -21,10 +21,8 @@ import argparse
 import json
 import logging
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -38,7 +36,6 @@ EXAMPLES_DIR = REPO_ROOT / "examples"
 TEXT_SUFFIXES = (".md", ".txt")
 
 RATIO_TARGET = 1.5
-HELP_TARGET_S = 0.3
 
 # Both lines load their pipeline on the warm-up lint: jieba (Han) and spaCy (English line).
 WARMUP_TEXT = "这款面霜质地很清爽，上脸不油腻。\nThe texture is light and it is not greasy at all.\n"
@@ -113,13 +110,6 @@ class Report:
     texts_with_diagnostics: int = 0
     languages: dict[str, int] = field(default_factory=dict)
     top_rules: list[tuple[str, int]] = field(default_factory=list)
-    cli_command: list[str] = field(default_factory=list)
-    cold_help_s: float | None = None
-    cold_help_target_s: float = HELP_TARGET_S
-    cold_help_ok: bool | None = None
-    cold_lint_zh_s: float | None = None
-    cold_lint_en_s: float | None = None
-    cold_errors: list[str] = field(default_factory=list)
     lazy_zh: dict[str, Any] = field(default_factory=dict)
     lazy_en: dict[str, Any] = field(default_factory=dict)
 
@@ -259,48 +249,6 @@ def measure_throughput(corpus: Corpus, repeat: int, report: Report) -> None:
 # ----------------------------------------------------------------- subprocess
 
 
-def cli_command() -> list[str]:
-    """The console script next to this interpreter, else on PATH, else -m."""
-    script = Path(sys.executable).parent / "xhslint"
-    if script.is_file():
-        return [str(script)]
-    found = shutil.which("xhslint")
-    return [found] if found else [sys.executable, "-m", "xhslint.cli"]
-
-
-def time_command(argv: Sequence[str], repeat: int, ok_codes: tuple[int, ...]) -> tuple[float, str | None]:
-    """Best wall time of ``repeat`` runs, and an error line if any run failed."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        done = subprocess.run(argv, capture_output=True, text=True, env=os.environ.copy(), check=False)
-        elapsed = time.perf_counter() - start
-        if done.returncode not in ok_codes:
-            tail = (done.stderr.strip().splitlines() or ["(no stderr)"])[-1]
-            return elapsed, f"{' '.join(argv)}: exit {done.returncode}: {tail}"
-        best = min(best, elapsed)
-    return best, None
-
-
-def measure_cold_start(report: Report) -> None:
-    cli = cli_command()
-    report.cli_command = cli
-    report.cold_help_s, error = time_command([*cli, "--help"], 5, (0,))
-    report.cold_help_ok = error is None and report.cold_help_s < HELP_TARGET_S
-    errors = [error]
-    with tempfile.TemporaryDirectory(prefix="xhslint-bench-") as tmp:
-        zh_path = Path(tmp) / "note_zh.txt"
-        en_path = Path(tmp) / "note_en.txt"
-        zh_path.write_text(ZH_NOTE, encoding="utf-8")
-        en_path.write_text(EN_NOTE, encoding="utf-8")
-        # Exit 1 means "problems found": a normal outcome for a lint run.
-        report.cold_lint_zh_s, error = time_command([*cli, "lint", str(zh_path)], 3, (0, 1))
-        errors.append(error)
-        report.cold_lint_en_s, error = time_command([*cli, "lint", str(en_path)], 3, (0, 1))
-        errors.append(error)
-    report.cold_errors = [e for e in errors if e]
-
-
 def probe_lazy_imports(text: str) -> dict[str, Any]:
     done = subprocess.run(
         [sys.executable, "-c", PROBE, text],
@@ -353,14 +301,7 @@ def print_report(r: Report) -> None:
                 f"/ bare jieba segmentation = {seconds / r.segmentation_s:.2f})"
             )
     print()
-    print("cold start (fresh process, best of 5 / 3 / 3)")
-    print(f"  command                {' '.join(r.cli_command)}")
-    help_line = f"{_seconds(r.cold_help_s)}  (target < {r.cold_help_target_s} s: {_verdict(r.cold_help_ok)})"
-    print(f"  xhslint --help         {help_line}")
-    print(f"  xhslint lint zh note   {_seconds(r.cold_lint_zh_s)}")
-    print(f"  xhslint lint en note   {_seconds(r.cold_lint_en_s)}")
-    for error in r.cold_errors:
-        print(f"  ERROR {error}")
+    print("cold start: see benchmarks/bench_startup.py (ratios against floors)")
     print()
     print("lazy loading (fresh process, lint_text of one note)")
     print(f"  zh-only note: {_lazy_line(r.lazy_zh)}")
@@ -404,7 +345,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         spacy_model_env=os.environ.get("XHSLINT_SPACY_MODEL"),
     )
     measure_throughput(corpus, args.repeat, report)
-    measure_cold_start(report)
     report.lazy_zh = probe_lazy_imports(ZH_NOTE)
     report.lazy_en = probe_lazy_imports(EN_NOTE)
 
