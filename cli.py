@@ -379,10 +379,69 @@ def brief_verticals(fmt, locale):
         _fail(error)
 
 
-def run() -> None:
-    """Console entry point: no traceback reaches a user unless XHSLINT_DEBUG is set."""
+@main.group(context_settings=CONTEXT)
+def daemon() -> None:
+    """A resident, warm xhslint that `xhslint lint` uses while it runs (Unix; opt-in).
+
+    Editors and pre-commit hooks lint small files again and again; with the daemon
+    running, each `xhslint lint` skips start-up (imports, rules, dictionaries) and
+    gives the same output and exit code. It serves only your user, over a socket in
+    a private directory, and steps aside by itself when xhslint or its bundled rules
+    change. XHSLINT_DAEMON=off makes a run ignore it."""
+
+
+def _daemon_module():
+    from .linter.run import daemon as module
+
+    if not module.supported():
+        click.echo("xhslint: the daemon needs Unix sockets and fork (Linux, macOS)", err=True)
+        sys.exit(2)
+    return module
+
+
+@daemon.command("start", context_settings=CONTEXT)
+def daemon_start():
+    """Start the daemon (nothing happens when it already runs)."""
+    module = _daemon_module()
+    state, started = module.start()
+    if state is None:
+        log = module.socket_path().parent / "daemon.log"
+        click.echo(f"xhslint: the daemon did not start (see {log})", err=True)
+        sys.exit(2)
+    verb = "started" if started else "already running"
+    click.echo(f"xhslint daemon {verb}: pid {state['pid']}, socket {module.socket_path()}")
+
+
+@daemon.command("stop", context_settings=CONTEXT)
+def daemon_stop():
+    """Stop the daemon. Exit 1 when none was running."""
+    module = _daemon_module()
+    answer = module.stop()
+    if answer is None:
+        click.echo("xhslint daemon is not running")
+        sys.exit(1)
+    click.echo(f"xhslint daemon stopped (pid {answer['stopped']})")
+
+
+@daemon.command("status", context_settings=CONTEXT)
+def daemon_status():
+    """Say whether the daemon runs. Exit 0 when it does, 1 when not."""
+    module = _daemon_module()
+    state = module.status()
+    if state is None:
+        click.echo("xhslint daemon is not running")
+        sys.exit(1)
+    click.echo(
+        f"xhslint daemon running: pid {state['pid']}, up {state['uptime']:.0f} s, "
+        f"{state['served']} runs served, socket {module.socket_path()}"
+    )
+
+
+def run(argv: list[str] | None = None) -> None:
+    """Console entry point: no traceback reaches a user unless XHSLINT_DEBUG is set.
+    ``argv``: the arguments (default: the process's), as the daemon passes a client's."""
     try:
-        main(standalone_mode=True)
+        main(args=argv, prog_name="xhslint", standalone_mode=True)
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:

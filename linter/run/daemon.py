@@ -1,0 +1,322 @@
+"""``xhslint daemon``: a resident, warm process that ``xhslint lint`` uses when it runs.
+
+A cold ``xhslint lint`` spends most of its time importing the engine, loading
+the compiled rules and the segmenter's dictionary. Editors and pre-commit hooks
+run it again and again on small files; like dmypy or eslint_d, the daemon pays
+that once. It is opt-in (``xhslint daemon start``) and Unix-only.
+
+How a run works: the client (``client.py``, which imports almost nothing) sends
+its arguments, working directory and environment over a Unix socket, with its
+stdin, stdout and stderr attached as file descriptors. The daemon forks; the
+child takes those descriptors, directory and environment and runs the ordinary
+command line in them, so output, colours, ``-o`` files and exit codes are those
+of a run without the daemon. The child tells the client its pid (so Ctrl-C
+reaches it) and, at the end, its exit code.
+
+Safety: the socket lives in a directory only the user can enter
+(``$XDG_RUNTIME_DIR/xhslint`` or ``/tmp/xhslint-UID``), is mode 0600, and the
+daemon serves only connections from its own user (``SO_PEERCRED`` where the
+system has it). Freshness: before each run the daemon compares the fingerprint
+of its code, the bundled rules and the locales (``rules/cache.py``'s key) with
+the one it started with; when anything changed it answers "stale" and exits,
+and the client runs the command itself. ``XHSLINT_DAEMON=off`` makes a client
+ignore a running daemon; ``XHSLINT_DAEMON_SOCKET`` moves the socket.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MAX_REQUEST = 4 * 1024 * 1024  # argv and environment
+STALE = b"S\n"
+START_TIMEOUT_S = 60.0
+
+
+def socket_path() -> Path:
+    configured = os.environ.get("XHSLINT_DAEMON_SOCKET")
+    if configured:
+        return Path(configured)
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    folder = Path(runtime) / "xhslint" if runtime else Path(tempfile.gettempdir()) / f"xhslint-{uid}"
+    return folder / "daemon.sock"
+
+
+def supported() -> bool:
+    return hasattr(socket, "AF_UNIX") and hasattr(socket, "send_fds") and hasattr(os, "fork")
+
+
+# ------------------------------------------------------------------ framing
+
+
+def send_message(conn: socket.socket, payload: dict, fds: list[int] | None = None) -> None:
+    data = json.dumps(payload).encode()
+    frame = struct.pack("!I", len(data)) + data
+    if fds:
+        sent = socket.send_fds(conn, [frame], fds)
+        if sent < len(frame):
+            conn.sendall(frame[sent:])
+    else:
+        conn.sendall(frame)
+
+
+def receive_message(conn: socket.socket) -> tuple[dict, list[int]]:
+    data, fds, _flags, _addr = socket.recv_fds(conn, 65536, 3)
+    if len(data) < 4:
+        data += _exactly(conn, 4 - len(data))
+    (size,) = struct.unpack("!I", data[:4])
+    if size > MAX_REQUEST:
+        raise ValueError("request too large")
+    body = data[4:]
+    if len(body) < size:
+        body += _exactly(conn, size - len(body))
+    return json.loads(body[:size]), list(fds)
+
+
+def _exactly(conn: socket.socket, size: int) -> bytes:
+    chunks = []
+    while size > 0:
+        chunk = conn.recv(min(size, 65536))
+        if not chunk:
+            raise ConnectionError("connection closed")
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+# ------------------------------------------------------------------ server
+
+
+def fingerprint() -> str:
+    from ..rules.cache import cache_key
+    from ..rules.loader import rule_paths
+
+    return cache_key(rule_paths(()))
+
+
+def warm_up() -> None:
+    """Run one ordinary lint of a Chinese and English note in-process, so every
+    module, the compiled rules, the segmenter and the English data a common run
+    needs are loaded before serving."""
+    import contextlib
+    import io
+
+    from ... import cli
+
+    with tempfile.TemporaryDirectory(prefix="xhslint-daemon-") as folder:
+        note = Path(folder) / "note.txt"
+        note.write_text(
+            "这款面霜是全网最低价，姐妹们冲！\nUse my code GLOW20 at the link.\n", encoding="utf-8"
+        )
+        quiet = (contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()))
+        with quiet[0], quiet[1], contextlib.suppress(SystemExit):
+            cli.run(["lint", "--exit-zero", str(note)])
+
+
+def _peer_is_me(conn: socket.socket) -> bool:
+    if not hasattr(socket, "SO_PEERCRED"):
+        return True  # the socket's directory and mode already keep other users out
+    creds = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    _pid, uid, _gid = struct.unpack("3i", creds)
+    return uid == os.getuid()
+
+
+def _reap(*_args) -> None:
+    try:
+        while os.waitpid(-1, os.WNOHANG)[0]:
+            pass
+    except ChildProcessError:
+        pass
+
+
+def serve(path: Path) -> int:
+    """Bind, warm up, answer requests until stopped or stale."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(path.parent, 0o700)
+    warm_up()
+    started_with = fingerprint()
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    path.unlink(missing_ok=True)
+    old_mask = os.umask(0o177)
+    try:
+        server.bind(str(path))
+    finally:
+        os.umask(old_mask)
+    server.listen(16)
+    signal.signal(signal.SIGCHLD, _reap)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    started, served = time.time(), 0
+    os.chdir("/")
+    try:
+        while True:
+            try:
+                conn, _ = server.accept()
+            except InterruptedError:
+                continue
+            with conn:
+                if not _peer_is_me(conn):
+                    continue
+                try:
+                    request, fds = receive_message(conn)
+                except (OSError, ValueError):
+                    continue
+                command = request.get("cmd", "run")
+                if command == "status":
+                    send_message(
+                        conn, {"pid": os.getpid(), "uptime": time.time() - started, "served": served}
+                    )
+                    continue
+                if command == "stop":
+                    send_message(conn, {"stopped": os.getpid()})
+                    return 0
+                if fingerprint() != started_with:
+                    conn.sendall(STALE)
+                    for fd in fds:
+                        os.close(fd)
+                    return 0
+                served += 1
+                _fork_run(server, conn, request, fds)
+    finally:
+        server.close()
+        path.unlink(missing_ok=True)
+
+
+def _fork_run(server: socket.socket, conn: socket.socket, request: dict, fds: list[int]) -> None:
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        for fd in fds:
+            os.close(fd)
+        return
+    # the child: become the client's process for the length of one command
+    code = 3
+    try:
+        server.close()
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        for target, fd in zip((0, 1, 2), fds, strict=False):
+            os.dup2(fd, target)
+            os.close(fd)
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        _streams(request.get("streams") or {})
+        conn.sendall(f"P {os.getpid()}\n".encode())
+        code = _run_cli(request["argv"])
+    except BaseException:
+        code = 3
+    finally:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except Exception:
+            pass
+        with contextlib.suppress(OSError):
+            conn.sendall(f"X {code}\n".encode())
+        os._exit(code)
+
+
+def _streams(spec: dict) -> None:
+    """sys.stdin/stdout/stderr over the client's descriptors, with the client's
+    encodings, and line-buffered where they are terminals (as Python sets them up)."""
+    import io
+
+    def wrap(fd: int, mode: str, name: str):
+        encoding, errors = (spec.get(name) or ["utf-8", "strict"])[:2]
+        raw = io.FileIO(fd, mode, closefd=False)
+        tty = os.isatty(fd)
+        if mode == "r":
+            return io.TextIOWrapper(io.BufferedReader(raw), encoding=encoding, errors=errors)
+        return io.TextIOWrapper(
+            io.BufferedWriter(raw), encoding=encoding, errors=errors, line_buffering=tty, write_through=tty
+        )
+
+    sys.stdin = wrap(0, "r", "stdin")
+    sys.stdout = wrap(1, "w", "stdout")
+    sys.stderr = wrap(2, "w", "stderr")
+
+
+def _run_cli(argv: list[str]) -> int:
+    from ... import cli
+
+    sys.argv = ["xhslint", *argv]
+    try:
+        cli.run(argv)
+    except SystemExit as done:
+        if done.code is None:
+            return 0
+        if isinstance(done.code, int):
+            return done.code
+        print(done.code, file=sys.stderr)
+        return 1
+    return 0
+
+
+# ------------------------------------------------------------------ control
+
+
+def _request(payload: dict, timeout: float = 5.0) -> dict | None:
+    path = socket_path()
+    if not path.exists():
+        return None
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+            conn.settimeout(timeout)
+            conn.connect(str(path))
+            send_message(conn, payload)
+            return receive_message(conn)[0]
+    except (OSError, ValueError):
+        return None
+
+
+def status() -> dict | None:
+    return _request({"cmd": "status"})
+
+
+def stop() -> dict | None:
+    answer = _request({"cmd": "stop"})
+    deadline = time.monotonic() + 10
+    while answer and socket_path().exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return answer
+
+
+def start() -> tuple[dict | None, bool]:
+    """Start the daemon unless it runs; (its status, whether this call started it)."""
+    running = status()
+    if running:
+        return running, False
+    path = socket_path()
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    log = path.parent / "daemon.log"
+    with open(log, "ab") as stream:
+        subprocess.Popen(
+            [sys.executable, "-m", "xhslint.linter.run.daemon", str(path)],
+            stdin=subprocess.DEVNULL,
+            stdout=stream,
+            stderr=stream,
+            start_new_session=True,
+            close_fds=True,
+        )
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        running = status()
+        if running:
+            return running, True
+        time.sleep(0.05)
+    return None, True
+
+
+if __name__ == "__main__":
+    sys.exit(serve(Path(sys.argv[1])))
