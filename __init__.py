@@ -36,5 +36,21 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'xhslint' has no attribute {name!r}")
 
 
+def main() -> None:
+    """The ``xhslint`` console script: a running ``xhslint daemon`` serves
+    ``xhslint lint`` (linter/run/client.py); otherwise the command line runs here."""
+    import sys
+
+    from .linter.run.client import through_daemon, wants_daemon
+
+    if wants_daemon(sys.argv[1:]):
+        code = through_daemon(sys.argv[1:])
+        if code is not None:
+            sys.exit(code)
+    from .cli import run
+
+    run()
+
+
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})

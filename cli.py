@@ -423,6 +423,15 @@ def daemon_stop():
     click.echo(f"xhslint daemon stopped (pid {answer['stopped']})")
 
 
+@daemon.command("serve", hidden=True, context_settings=CONTEXT)
+@click.argument("socket_path", type=click.Path())
+def daemon_serve(socket_path):
+    """Run the daemon in this process (`daemon start` launches it)."""
+    from pathlib import Path
+
+    sys.exit(_daemon_module().serve(Path(socket_path), run))
+
+
 @daemon.command("status", context_settings=CONTEXT)
 def daemon_status():
     """Say whether the daemon runs. Exit 0 when it does, 1 when not."""

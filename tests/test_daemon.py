@@ -16,7 +16,7 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not daemon.supported(), reason="the daemon needs Unix sockets and fork"),
 ]
-CLIENT = "from xhslint.linter.run.client import main; main()"
+CLIENT = "from xhslint import main; main()"
 
 
 @pytest.fixture

@@ -125,7 +125,7 @@ def _compile(data: dict) -> Rules | None:
 
 
 def _store_path() -> Path | None:
-    from ..rules.cache import cache_dir
+    from ..core.resources import cache_dir
 
     version = spacy_version()
     folder = cache_dir()

@@ -35,7 +35,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..core.resources import LOCALES_DIR, PACKAGE_ROOT, SCHEMA_PATH
+from ..core.resources import LOCALES_DIR, PACKAGE_ROOT, SCHEMA_PATH, cache_dir
 from ..core.version import __version__
 from .model import Rule
 
@@ -43,22 +43,6 @@ PREFIX = "rules-"
 SUFFIX = ".pickle"
 KEEP = 8  # entries kept (several checkouts or versions side by side)
 CODE_DIRS = ("linter",)
-
-
-def cache_dir() -> Path | None:
-    """Where entries live, or None when caching is off."""
-    if os.environ.get("XHSLINT_NO_CACHE", "").strip() not in ("", "0"):
-        return None
-    configured = os.environ.get("XHSLINT_CACHE_DIR")
-    if configured is not None:
-        return Path(configured).expanduser() if configured.strip() else None
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "xhslint"
 
 
 def _code_fingerprint(digest) -> None:

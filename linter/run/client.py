@@ -1,4 +1,7 @@
-"""The ``xhslint`` console script: hand ``xhslint lint`` to a running daemon, else run here.
+"""The client half of ``xhslint daemon``: hand ``xhslint lint`` to a running daemon.
+
+The console script (``xhslint.main`` in the package ``__init__``) calls
+``through_daemon`` before it imports the command line.
 
 This module imports only the standard library's socket layer, so a run that the
 daemon serves costs little more than starting Python. Without a daemon (the
@@ -13,18 +16,11 @@ import os
 import sys
 
 
-def main() -> None:
-    argv = sys.argv[1:]
-    if argv[:1] == ["lint"] and os.environ.get("XHSLINT_DAEMON", "").lower() not in ("off", "0", "no"):
-        code = _through_daemon(argv)
-        if code is not None:
-            sys.exit(code)
-    from ... import cli
-
-    cli.run()
+def wants_daemon(argv: list[str]) -> bool:
+    return argv[:1] == ["lint"] and os.environ.get("XHSLINT_DAEMON", "").lower() not in ("off", "0", "no")
 
 
-def _through_daemon(argv: list[str]) -> int | None:
+def through_daemon(argv: list[str]) -> int | None:
     """The exit code of the run the daemon made, or None to run here instead."""
     import socket
 

@@ -35,11 +35,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 MAX_REQUEST = 4 * 1024 * 1024  # argv and environment
 STALE = b"S\n"
 START_TIMEOUT_S = 60.0
+# the server process: the command line's hidden ``daemon serve`` (it passes itself in as the entry)
+SERVE = "import sys; from xhslint.cli import run; run(sys.argv[1:])"
 
 
 def socket_path() -> Path:
@@ -104,14 +107,12 @@ def fingerprint() -> str:
     return cache_key(rule_paths(()))
 
 
-def warm_up() -> None:
+def warm_up(entry: Callable[[list[str]], None]) -> None:
     """Run one ordinary lint of a Chinese and English note in-process, so every
     module, the compiled rules, the segmenter and the English data a common run
     needs are loaded before serving."""
     import contextlib
     import io
-
-    from ... import cli
 
     with tempfile.TemporaryDirectory(prefix="xhslint-daemon-") as folder:
         note = Path(folder) / "note.txt"
@@ -120,7 +121,7 @@ def warm_up() -> None:
         )
         quiet = (contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()))
         with quiet[0], quiet[1], contextlib.suppress(SystemExit):
-            cli.run(["lint", "--exit-zero", str(note)])
+            entry(["lint", "--exit-zero", str(note)])
 
 
 def _peer_is_me(conn: socket.socket) -> bool:
@@ -139,11 +140,12 @@ def _reap(*_args) -> None:
         pass
 
 
-def serve(path: Path) -> int:
-    """Bind, warm up, answer requests until stopped or stale."""
+def serve(path: Path, entry: Callable[[list[str]], None]) -> int:
+    """Bind, warm up, answer requests until stopped or stale. ``entry`` runs the
+    command line on arguments (``cli.run``; the command line passes it in)."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(path.parent, 0o700)
-    warm_up()
+    warm_up(entry)
     started_with = fingerprint()
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     path.unlink(missing_ok=True)
@@ -185,13 +187,19 @@ def serve(path: Path) -> int:
                         os.close(fd)
                     return 0
                 served += 1
-                _fork_run(server, conn, request, fds)
+                _fork_run(server, conn, request, fds, entry)
     finally:
         server.close()
         path.unlink(missing_ok=True)
 
 
-def _fork_run(server: socket.socket, conn: socket.socket, request: dict, fds: list[int]) -> None:
+def _fork_run(
+    server: socket.socket,
+    conn: socket.socket,
+    request: dict,
+    fds: list[int],
+    entry: Callable[[list[str]], None],
+) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
@@ -213,7 +221,7 @@ def _fork_run(server: socket.socket, conn: socket.socket, request: dict, fds: li
         os.environ.update(request["env"])
         _streams(request.get("streams") or {})
         conn.sendall(f"P {os.getpid()}\n".encode())
-        code = _run_cli(request["argv"])
+        code = _run_cli(request["argv"], entry)
     except BaseException:
         code = 3
     finally:
@@ -247,12 +255,10 @@ def _streams(spec: dict) -> None:
     sys.stderr = wrap(2, "w", "stderr")
 
 
-def _run_cli(argv: list[str]) -> int:
-    from ... import cli
-
+def _run_cli(argv: list[str], entry: Callable[[list[str]], None]) -> int:
     sys.argv = ["xhslint", *argv]
     try:
-        cli.run(argv)
+        entry(argv)
     except SystemExit as done:
         if done.code is None:
             return 0
@@ -302,7 +308,7 @@ def start() -> tuple[dict | None, bool]:
     log = path.parent / "daemon.log"
     with open(log, "ab") as stream:
         subprocess.Popen(
-            [sys.executable, "-m", "xhslint.linter.run.daemon", str(path)],
+            [sys.executable, "-c", SERVE, "daemon", "serve", str(path)],
             stdin=subprocess.DEVNULL,
             stdout=stream,
             stderr=stream,
@@ -316,7 +322,3 @@ def start() -> tuple[dict | None, bool]:
             return running, True
         time.sleep(0.05)
     return None, True
-
-
-if __name__ == "__main__":
-    sys.exit(serve(Path(sys.argv[1])))
