@@ -399,6 +399,14 @@ def _daemon_module():
     return module
 
 
+def _running(answer: dict | None) -> dict:
+    """The daemon's answer, or exit 1 saying it is not running."""
+    if answer is None:
+        click.echo("xhslint daemon is not running")
+        sys.exit(1)
+    return answer
+
+
 @daemon.command("start", context_settings=CONTEXT)
 def daemon_start():
     """Start the daemon (nothing happens when it already runs)."""
@@ -415,11 +423,7 @@ def daemon_start():
 @daemon.command("stop", context_settings=CONTEXT)
 def daemon_stop():
     """Stop the daemon. Exit 1 when none was running."""
-    module = _daemon_module()
-    answer = module.stop()
-    if answer is None:
-        click.echo("xhslint daemon is not running")
-        sys.exit(1)
+    answer = _running(_daemon_module().stop())
     click.echo(f"xhslint daemon stopped (pid {answer['stopped']})")
 
 
@@ -436,10 +440,7 @@ def daemon_serve(socket_path):
 def daemon_status():
     """Say whether the daemon runs. Exit 0 when it does, 1 when not."""
     module = _daemon_module()
-    state = module.status()
-    if state is None:
-        click.echo("xhslint daemon is not running")
-        sys.exit(1)
+    state = _running(module.status())
     click.echo(
         f"xhslint daemon running: pid {state['pid']}, up {state['uptime']:.0f} s, "
         f"{state['served']} runs served, socket {module.socket_path()}"
