@@ -22,7 +22,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -113,15 +113,7 @@ def _compile(data: dict) -> Rules | None:
         pieces = tuple(piece for _, piece in _tokenize_affixes(key, bare, False))
         if pieces:
             phrases.setdefault(pieces[0], []).append(pieces)
-    return Rules(
-        prefix=bare.prefix,
-        suffix=bare.suffix,
-        infix=bare.infix,
-        url=bare.url,
-        special=special,
-        sentence_final=bare.sentence_final,
-        phrases={first: tuple(found) for first, found in phrases.items()},
-    )
+    return replace(bare, special=special, phrases={first: tuple(found) for first, found in phrases.items()})
 
 
 def _store_path() -> Path | None:
