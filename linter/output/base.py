@@ -4,7 +4,6 @@ subclasses and the ``Spool`` for reports whose header needs totals."""
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import tempfile
@@ -15,6 +14,7 @@ from typing import Any, TextIO
 from ..core.errors import XhslintError
 from ..engine.diagnostics import FileResult
 from ..rules.model import CATEGORIES, SEVERITIES, Rule
+from .json_text import indented
 
 # Characters JSON allows raw but that break line-based tools (U+2028, U+2029, U+0085 are line
 # ends to Python's splitlines and to JavaScript) or cannot be encoded (lone surrogates): written
@@ -25,7 +25,7 @@ _JSON_ESCAPE = re.compile("[\u2028\u2029\u0085\ud800-\udfff]")
 def dump_json(value: Any, indent: int = 0) -> str:
     """``json.dumps(value, ensure_ascii=False, indent=2)`` with the characters above escaped,
     and every line after the first indented by ``indent`` spaces."""
-    text = json.dumps(value, ensure_ascii=False, indent=2)
+    text = indented(value)
     text = _JSON_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text.replace("\n", "\n" + " " * indent) if indent else text
 
