@@ -321,6 +321,7 @@ def test_parallel_results_are_identical_to_serial(cli, tmp_path, monkeypatch):
         return ctx
 
     monkeypatch.setattr(parallel, "_context", counting_context)
+    monkeypatch.setattr(parallel, "PARALLEL_AFTER", 0.0)  # 150 short rows would stay serial
     outputs = {}
     for jobs in (1, 2, 3):
         result = cli("lint", "--format", "json", "--jobs", jobs, "big.csv", "extra.txt")
@@ -333,11 +334,30 @@ def test_parallel_results_are_identical_to_serial(cli, tmp_path, monkeypatch):
     assert payload["files"][-1]["path"] == "extra.txt"
 
 
+def test_a_small_run_stays_serial_and_a_large_one_starts_a_pool(monkeypatch):
+    from xhslint.linter.engine.linter import Options
+    from xhslint.linter.run.jobs import Job, lint_jobs
+
+    pools = []
+    real_context = parallel._context
+    monkeypatch.setattr(parallel, "_context", lambda: pools.append(1) or real_context())
+    jobs = [Job(options=Options(kind="copy"), path=f"#{i}", text=CMP if i % 2 else CLEAN) for i in range(60)]
+    serial = [done.result.to_json("en") for _item, done in lint_jobs(jobs, 1)]
+    # 60 short notes take far less than PARALLEL_AFTER on one core: no pool
+    assert [done.result.to_json("en") for _item, done in lint_jobs(jobs, 2)] == serial
+    assert pools == []
+    # the same run when a pool is worth it after a second of work or less: one pool
+    monkeypatch.setattr(parallel, "PARALLEL_AFTER", 1e-9)
+    assert [done.result.to_json("en") for _item, done in lint_jobs(jobs, 2)] == serial
+    assert pools == [1]
+
+
 def test_lint_jobs_keeps_order_with_small_chunks(monkeypatch):
     from xhslint.linter.engine.linter import Options
     from xhslint.linter.run.jobs import Job, lint_jobs
 
     monkeypatch.setattr(parallel, "SERIAL_HEAD", 2)
+    monkeypatch.setattr(parallel, "PARALLEL_AFTER", 0.0)  # a pool however little is left
     monkeypatch.setattr(parallel, "CHUNK", 3)
     jobs = [Job(options=Options(kind="copy"), path=f"#{i}", text=CMP if i % 2 else CLEAN) for i in range(40)]
     serial = [(item.path, done.result.to_json("en")) for item, done in lint_jobs(jobs, 1)]

@@ -64,6 +64,7 @@ def test_lazy_and_in_order_from_a_generator():
 
 def test_parallel_gives_the_serial_results(monkeypatch):
     monkeypatch.setattr(parallel, "SERIAL_HEAD", 4)
+    monkeypatch.setattr(parallel, "PARALLEL_AFTER", 0.0)  # a pool however little is left
     items = [
         {"id": i, "title": f"t{i}", "content": (CMP if i % 3 else CLEAN) * (1 + i % 4)} for i in range(60)
     ]

@@ -178,6 +178,7 @@ def test_parallel_fix_matches_serial(cli, tmp_path, monkeypatch):
     from xhslint.linter.run import parallel
 
     monkeypatch.setattr(parallel, "SERIAL_HEAD", 2)
+    monkeypatch.setattr(parallel, "PARALLEL_AFTER", 0.0)  # a pool however little is left
     folder = tmp_path / "notes"
     folder.mkdir()
     for i in range(12):

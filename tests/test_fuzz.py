@@ -203,8 +203,11 @@ def test_cli_json_reports_what_the_api_returns(tmp_path_factory, text, suffix):
 
 
 @settings(FUZZ, max_examples=max(2, EXAMPLES // 20))
-@given(st.lists(TEXT, min_size=40, max_size=60))
-def test_two_processes_give_the_serial_results(texts):
+@given(texts=st.lists(TEXT, min_size=40, max_size=60))
+def test_two_processes_give_the_serial_results(texts, monkeypatch):
+    from xhslint.linter.run import parallel as parallel_module
+
+    monkeypatch.setattr(parallel_module, "PARALLEL_AFTER", 0.0)  # a pool even for a short run
     serial = [r.to_json("en") for r in lint_many(texts, jobs=1)]
     parallel = [r.to_json("en") for r in lint_many(texts, jobs=2)]
     assert parallel == serial

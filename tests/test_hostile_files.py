@@ -103,9 +103,10 @@ def _dies_on_poison(item):
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked workers inherit the patched worker")
 def test_a_worker_that_dies_is_reported_for_its_input_and_the_run_finishes(cli, tmp_path, monkeypatch):
-    from xhslint.linter.run import jobs
+    from xhslint.linter.run import jobs, parallel
 
     monkeypatch.setattr(jobs, "_run_packed", _dies_on_poison)
+    monkeypatch.setattr(parallel, "PARALLEL_AFTER", 0.0)  # 60 short rows would stay serial
     rows = ["content"] + [f"第{i}条：这款面霜很好用" for i in range(60)]
     rows[45] = "POISON 这款面霜"
     (tmp_path / "notes.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")

@@ -2,11 +2,14 @@
 
 ``map_ordered`` yields ``(item, output)`` in input order. The first items are
 done in this process (which also warms it up: rules compiled, dictionaries
-loaded); if more follow and ``jobs > 1``, the rest go to a pool of worker
-processes in chunks, with a bounded number of chunks in flight, so neither
-the input nor the output is ever held whole. (``Pool.imap`` would read the
-whole input ahead.) On Linux workers are forked from the warm process, so
-each starts with the compiled rules instead of building its own.
+loaded) and timed. With ``jobs > 1`` the items after them are read ahead until
+their estimated serial time reaches ``PARALLEL_AFTER``: a run that ends first
+stays serial, because starting a pool would cost it more than it saves; the
+rest of a larger one goes to a pool of worker processes in chunks, with a
+bounded number of chunks in flight, so neither the input nor the output is ever
+held whole. (``Pool.imap`` would read the whole input ahead.) On Linux workers
+are forked from the warm process, so each starts with the compiled rules
+instead of building its own.
 """
 
 from __future__ import annotations
@@ -16,15 +19,21 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from itertools import chain, islice
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-SERIAL_HEAD = 32  # items done in-process first; a run no longer than this stays serial
+SERIAL_HEAD = 32  # items done in-process first, timed; a run no longer than this stays serial
+# A pool costs a run about 0.1-0.15 s (forking, dispatch, shutdown), so it pays for itself only
+# when the work left would take clearly longer than that on one core: the default --jobs on
+# 50-200 short notes was up to 1.2x slower than --jobs 1 (benchmarks/bench_batch.py, small runs).
+PARALLEL_AFTER = 0.5  # seconds of estimated serial work left before a pool is started
+LOOKAHEAD_ITEMS = 4096  # at most this many items are read ahead to decide
 # A task sent to a worker: up to CHUNK items or CHUNK_WEIGHT of their weight
 # (characters of text). Each task costs the pool's threads about a millisecond,
 # so small tasks waste the parent's time; large ones hold more in memory.
@@ -67,8 +76,8 @@ def map_ordered(
 ) -> Iterator[tuple[T, R]]:
     """``(item, serial(item))`` for each item, in order.
 
-    With ``jobs > 1`` and more than ``SERIAL_HEAD`` items, the items after the
-    head run as ``unpack(item, worker(item))`` in worker processes: ``worker``
+    With ``jobs > 1`` and more work after the head than ``PARALLEL_AFTER``, the
+    items after the head run as ``unpack(item, worker(item))`` in worker processes: ``worker``
     returns something cheap to pickle, ``unpack`` rebuilds ``serial``'s output.
     ``weight`` sizes the tasks (see ``CHUNK_WEIGHT``). A worker that dies (killed,
     out of memory) is noticed: its task's items are tried again one by one in a
@@ -76,16 +85,19 @@ def map_ordered(
     naming it); the parent never waits on a dead worker.
     """
     stream = iter(items)
-    head = list(islice(stream, SERIAL_HEAD + 1)) if jobs > 1 else []
-    for item in head[:SERIAL_HEAD]:
-        yield item, serial(item)
-    if len(head) <= SERIAL_HEAD:
+    if jobs <= 1:
         for item in stream:
+            yield item, serial(item)
+        return
+    rate = yield from _timed_head(serial, stream, weight)
+    ahead, more = _read_ahead(stream, weight, rate)
+    if not more:  # the run ends soon: what is left is cheaper done here
+        for item in ahead:
             yield item, serial(item)
         return
     worker = worker or serial
     unpack = unpack or (lambda _item, output: output)
-    rest = _chunks(head[SERIAL_HEAD:], stream, weight)
+    rest = _chunks(ahead, stream, weight)
     # A forked worker flushes inherited stdio buffers when it exits: empty them first.
     for handle in (sys.stdout, sys.stderr):
         handle.flush()
@@ -104,6 +116,33 @@ def map_ordered(
     finally:
         pool.shutdown()
         gc.unfreeze()
+
+
+def _timed_head(serial, stream: Iterator[T], weight) -> Generator[tuple[T, Any], None, float]:
+    """Do the first ``SERIAL_HEAD`` items here; return the seconds per unit of weight
+    they took (the first item, which pays for the warm-up, left out)."""
+    seconds, units = 0.0, 0
+    for index, item in enumerate(islice(stream, SERIAL_HEAD)):
+        start = time.perf_counter()
+        output = serial(item)
+        if index:
+            seconds += time.perf_counter() - start
+            units += weight(item)
+        yield item, output
+    return seconds / units if units else 0.0
+
+
+def _read_ahead(stream: Iterator[T], weight, rate: float) -> tuple[list[T], bool]:
+    """Items read until their estimated serial time reaches ``PARALLEL_AFTER`` (or
+    ``LOOKAHEAD_ITEMS`` are read), and whether the stream went on that far."""
+    ahead: list[T] = []
+    units = 0
+    for item in stream:
+        ahead.append(item)
+        units += weight(item)
+        if units * rate >= PARALLEL_AFTER or len(ahead) >= LOOKAHEAD_ITEMS:
+            return ahead, True
+    return ahead, False
 
 
 class _Pool:
