@@ -31,7 +31,8 @@ class TokenEdges:
 
     def __init__(self, prose: str, segmenter: Callable[[], Segmenter]) -> None:
         self._prose = prose
-        self._segmenter = segmenter
+        self._segmenter = segmenter  # called once, on the first block segmented
+        self._cut: Callable[[str], list[str]] | None = None
         self._starts: list[int] = []
         self._ends: list[int] = []
         for m in BLOCK.finditer(prose):
@@ -65,7 +66,9 @@ class TokenEdges:
         start, end = self._starts[i], self._ends[i]
         block = self._prose[start:end]
         edges = bytearray(len(block) + 1)
-        for pos in accumulate(map(len, self._segmenter().cut(block)), initial=0):
+        if self._cut is None:
+            self._cut = self._segmenter().cut
+        for pos in accumulate(map(len, self._cut(block)), initial=0):
             edges[pos] = 1
         self._edges[i] = edges
         self.segmented_chars += len(block)

@@ -7,6 +7,7 @@ and link targets are blanked out of the prose so no rule reads them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import Document, blank, sections_from_headings
 
@@ -15,11 +16,17 @@ _LINK_TARGET = re.compile(r"\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>", re.IGNORECASE)
 
 
-def parse_markdown(path: str, text: str) -> Document:
+@lru_cache(maxsize=1)
+def _block_parser():
+    """One CommonMark parser per process (building one per file was half of a warm .md
+    batch), without its inline pass: only block tokens and headings' raw text are read."""
     from markdown_it import MarkdownIt  # light, but only needed for .md
 
-    md = MarkdownIt("commonmark")
-    tokens = md.parse(text)
+    return MarkdownIt("commonmark").disable("inline")
+
+
+def parse_markdown(path: str, text: str) -> Document:
+    tokens = _block_parser().parse(text)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def offset(line: int) -> int:
