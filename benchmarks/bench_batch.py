@@ -4,7 +4,7 @@ Usage::
 
     python benchmarks/bench_batch.py [--corpus PATH] [--jobs N] [--scale K]
                                      [--rows 100000] [--small-rows 1000] [--repeat 3]
-                                     [--skip-memory] [--json]
+                                     [--small-sizes 33,100,200,500] [--skip-memory] [--json]
 
 1. **Throughput.** The corpus (default ``../shared/corpus/xhs_notes.jsonl``,
    one note per line) is linted as one batch, ``xhslint lint CORPUS --jobs 1``
@@ -13,8 +13,13 @@ Usage::
    in-process with ``lint_many`` on the corpus repeated ``--scale`` times
    (warm: rules compiled and dictionaries loaded first), which is the steady
    state of a large batch. Reported: notes/s and the speed-up (target >= 1.7
-   on 2 cores).
-2. **Memory.** A CSV of ``--rows`` rows (and one of ``--small-rows``) made by
+   on 2 cores). The same corpus against a floor measured in the same run: a fresh
+   interpreter that segments every note's text with bare rjieba (target: the
+   default ``--jobs`` within 3x of it).
+2. **Short batches.** CSVs of ``--small-sizes`` rows, the default ``--jobs``
+   against ``--jobs 1`` in fresh processes, interleaved: the default must never
+   be slower (a pool is started only when the work left is worth it).
+3. **Memory.** A CSV of ``--rows`` rows (and one of ``--small-rows``) made by
    repeating the corpus is written to a temporary folder (never into the
    repository) and linted with ``--format json`` (stdout to /dev/null) in a child
    process. Reported: peak RSS of the largest process (``getrusage``) and the
@@ -45,6 +50,16 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "xhs_notes.jsonl"
 SPEEDUP_TARGET = 1.7
 MEMORY_TARGET = 1.5
+FLOOR_TARGET = 3.0  # the corpus batch against a bare rjieba pass over the same texts
+SMALL_TOLERANCE = 1.05  # default --jobs / --jobs 1 on a short batch: 1.0, within this run-to-run noise
+# The floor: a fresh interpreter that segments every note's text (title, newline, content) with rjieba.
+FLOOR = (
+    "import json, sys, rjieba\n"
+    "for line in open(sys.argv[1], encoding='utf-8'):\n"
+    "    if line.strip():\n"
+    "        row = json.loads(line)\n"
+    "        rjieba.cut((row.get('title') or '') + '\\n' + (row.get('content') or ''), False)\n"
+)
 
 # Runs the console entry point in this child process and reports its own peak RSS.
 CHILD = """
@@ -108,13 +123,20 @@ def _cpu() -> tuple[float, float]:
     return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 
 
+# Children load modules from .pyc files, as an installed package does (some sandboxes set
+# PYTHONDONTWRITEBYTECODE, which makes every run compile every module).
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def time_cli(argv: Sequence[str], repeat: int) -> tuple[float, float]:
     """Best wall time of ``repeat`` runs and the CPU time (whole process tree) of that run."""
     best, best_cpu = float("inf"), 0.0
     for _ in range(repeat):
         before = _cpu()[1]
         start = time.perf_counter()
-        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+        done = subprocess.run(
+            argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False, env=_ENV
+        )
         elapsed = time.perf_counter() - start
         if done.returncode not in (0, 1):
             sys.exit(f"bench_batch: {' '.join(argv)} exited {done.returncode}: {done.stderr.strip()[-300:]}")
@@ -138,9 +160,40 @@ def _summary(notes: int, jobs: int, serial: tuple, parallel: tuple) -> dict[str,
 
 def cli_throughput(corpus: Path, notes: int, jobs: int, repeat: int) -> dict[str, Any]:
     base = [sys.executable, "-m", "xhslint.cli", "lint", str(corpus), "--format", "json"]
+    time_cli(base, 1)  # untimed: fills the compiled-rule cache, as on a machine that ran xhslint before
+    floor = time_cli([sys.executable, "-c", FLOOR, str(corpus)], repeat)
     serial = time_cli([*base, "--jobs", "1"], repeat)
     parallel = time_cli([*base, "--jobs", str(jobs)], repeat)
-    return _summary(notes, jobs, serial, parallel)
+    default = time_cli(base, repeat)
+    result = _summary(notes, jobs, serial, parallel)
+    result["floor_s"], result["default_jobs_s"] = floor[0], default[0]
+    result["floor_ratio_jobs_1"] = serial[0] / floor[0]
+    result["floor_ratio_default"] = default[0] / floor[0]
+    return result
+
+
+def small_runs(rows: list[dict[str, str]], sizes: Sequence[int], rounds: int) -> dict[str, Any]:
+    """The default ``--jobs`` against ``--jobs 1`` on short batches, fresh processes,
+    interleaved round by round, best of ``rounds``: a pool must never make them slower."""
+    base = [sys.executable, "-m", "xhslint.cli", "lint", "--format", "json"]
+    best: dict[tuple[int, str], float] = {}
+    with tempfile.TemporaryDirectory(prefix="xhslint-small-") as tmp:
+        paths = {n: Path(tmp) / f"rows{n}.csv" for n in sizes}
+        for n, path in paths.items():
+            write_csv(path, rows, n)
+        for _ in range(rounds):
+            for n, path in paths.items():
+                for label, extra in (("jobs_1", ["--jobs", "1"]), ("default", [])):
+                    elapsed, _cpu_s = time_cli([*base, str(path), *extra], 1)
+                    best[n, label] = min(best.get((n, label), float("inf")), elapsed)
+    return {
+        str(n): {
+            "jobs_1_s": best[n, "jobs_1"],
+            "default_s": best[n, "default"],
+            "ratio": best[n, "default"] / best[n, "jobs_1"],
+        }
+        for n in sizes
+    }
 
 
 def api_throughput(rows: list[dict[str, str]], scale: int, jobs: int, repeat: int) -> dict[str, Any]:
@@ -216,7 +269,7 @@ def peak_memory(csv_path: Path, jobs: int) -> dict[str, Any]:
     argv = [sys.executable, "-c", CHILD, "lint", str(csv_path), "--format", "json",
             "--exit-zero", "--jobs", str(jobs)]  # fmt: skip
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_ENV)
     peak_pss = 0
     stop = threading.Event()
 
@@ -313,6 +366,24 @@ def print_report(r: dict[str, Any]) -> None:
                 f"projected speed-up on an idle machine {t['projected_speedup_idle']:.2f}x"
             )
         print()
+    c = r["cli"]
+    verdict = "ok" if c["floor_ratio_default"] <= FLOOR_TARGET else "OVER TARGET"
+    print(f"floor: a bare rjieba pass over the same texts in a fresh process {c['floor_s']:.2f} s")
+    print(
+        f"  xhslint --jobs 1 {c['floor_ratio_jobs_1']:.2f}x the floor; default --jobs "
+        f"({c['default_jobs_s']:.2f} s) {c['floor_ratio_default']:.2f}x (target <= {FLOOR_TARGET}: {verdict})"
+    )
+    print()
+    small = r.get("small")
+    if small:
+        print(f"short batches: default --jobs / --jobs 1, fresh processes, best of {r['repeat']} interleaved")
+        for n, v in small.items():
+            verdict = "ok" if v["ratio"] <= SMALL_TOLERANCE else "SLOWER"
+            print(
+                f"  {int(n):6,} rows  {v['jobs_1_s']:.3f} s vs {v['default_s']:.3f} s   "
+                f"ratio {v['ratio']:.2f} (target 1.00, noise {SMALL_TOLERANCE}: {verdict})"
+            )
+        print()
     m = r.get("memory")
     if not m:
         return
@@ -363,6 +434,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=100_000, help="rows of the large CSV [100000]")
     parser.add_argument("--small-rows", type=int, default=1_000, help="rows of the small CSV [1000]")
     parser.add_argument("--repeat", type=int, default=3, help="runs per throughput measurement [3]")
+    parser.add_argument(
+        "--small-sizes",
+        type=lambda v: [int(x) for x in v.split(",")],
+        default=[33, 100, 200, 500],
+        help="rows of the short batches compared [33,100,200,500]",
+    )
     parser.add_argument("--skip-memory", action="store_true", help="throughput only")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
@@ -379,6 +456,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "cli": cli_throughput(args.corpus, len(rows), args.jobs, args.repeat),
         "api": api_throughput(rows, args.scale, args.jobs, args.repeat),
     }
+    report["small"] = small_runs(rows, args.small_sizes, args.repeat)
     report["machine_scaling_after"] = machine_scaling(args.jobs)
     if not args.skip_memory:
         report["memory"] = memory(rows, args.rows, args.small_rows, sorted({1, args.jobs}))
