@@ -3,7 +3,7 @@
 The console script (``xhslint.main`` in the package ``__init__``) calls
 ``through_daemon`` before it imports the command line.
 
-This module imports only the standard library's socket layer, so a run that the
+This module and ``daemon_wire.py`` import only the standard library's socket layer, so a run that the
 daemon serves costs little more than starting Python. Without a daemon (the
 usual case: it is opt-in), or when ``XHSLINT_DAEMON=off``, when the daemon is
 stale or does not answer, the command line runs in this process as always.
@@ -24,17 +24,17 @@ def through_daemon(argv: list[str]) -> int | None:
     """The exit code of the run the daemon made, or None to run here instead."""
     import socket
 
-    from .daemon import STALE, send_message, socket_path, supported
+    from .daemon_wire import STALE, send_message, socket_file, supported
 
     if not supported():
         return None
-    path = socket_path()
-    if not path.exists():
+    path = socket_file()
+    if not os.path.exists(path):
         return None
     conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         conn.settimeout(2.0)
-        conn.connect(str(path))
+        conn.connect(path)
         streams = {
             name: [getattr(stream, "encoding", None) or "utf-8", getattr(stream, "errors", None) or "strict"]
             for name, stream in (("stdin", sys.stdin), ("stdout", sys.stdout), ("stderr", sys.stderr))

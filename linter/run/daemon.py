@@ -26,7 +26,6 @@ ignore a running daemon; ``XHSLINT_DAEMON_SOCKET`` moves the socket.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import socket
@@ -38,63 +37,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-MAX_REQUEST = 4 * 1024 * 1024  # argv and environment
-STALE = b"S\n"
+from .daemon_wire import STALE, receive_message, send_message, socket_file, supported
+
+__all__ = ["STALE", "receive_message", "send_message", "socket_path", "supported"]
+
 START_TIMEOUT_S = 60.0
 # the server process: the command line's hidden ``daemon serve`` (it passes itself in as the entry)
 SERVE = "import sys; from xhslint.cli import run; run(sys.argv[1:])"
 
 
 def socket_path() -> Path:
-    configured = os.environ.get("XHSLINT_DAEMON_SOCKET")
-    if configured:
-        return Path(configured)
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    uid = os.getuid() if hasattr(os, "getuid") else 0
-    folder = Path(runtime) / "xhslint" if runtime else Path(tempfile.gettempdir()) / f"xhslint-{uid}"
-    return folder / "daemon.sock"
-
-
-def supported() -> bool:
-    return hasattr(socket, "AF_UNIX") and hasattr(socket, "send_fds") and hasattr(os, "fork")
-
-
-# ------------------------------------------------------------------ framing
-
-
-def send_message(conn: socket.socket, payload: dict, fds: list[int] | None = None) -> None:
-    data = json.dumps(payload).encode()
-    frame = struct.pack("!I", len(data)) + data
-    if fds:
-        sent = socket.send_fds(conn, [frame], fds)
-        if sent < len(frame):
-            conn.sendall(frame[sent:])
-    else:
-        conn.sendall(frame)
-
-
-def receive_message(conn: socket.socket) -> tuple[dict, list[int]]:
-    data, fds, _flags, _addr = socket.recv_fds(conn, 65536, 3)
-    if len(data) < 4:
-        data += _exactly(conn, 4 - len(data))
-    (size,) = struct.unpack("!I", data[:4])
-    if size > MAX_REQUEST:
-        raise ValueError("request too large")
-    body = data[4:]
-    if len(body) < size:
-        body += _exactly(conn, size - len(body))
-    return json.loads(body[:size]), list(fds)
-
-
-def _exactly(conn: socket.socket, size: int) -> bytes:
-    chunks = []
-    while size > 0:
-        chunk = conn.recv(min(size, 65536))
-        if not chunk:
-            raise ConnectionError("connection closed")
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
+    return Path(socket_file())
 
 
 # ------------------------------------------------------------------ server
