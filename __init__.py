@@ -30,6 +30,9 @@ _API = frozenset({"LintResult", "lint_many", "lint_text"})
 
 def __getattr__(name: str) -> Any:
     if name in _API:
+        from .linter.core import regex_store
+
+        regex_store.preload()  # before the engine's modules compile their patterns
         from .linter import api
 
         return getattr(api, name)

@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from .linter.core import regex_store
 from .linter.core.version import __version__
 from .linter.core.vocabulary import (
     AUTO,
@@ -39,6 +40,9 @@ def _fail(error) -> None:
 @click.version_option(__version__, "-V", "--version", prog_name="xhslint")
 def main() -> None:
     """Lint Xiaohongshu (RED) KOL briefs and notes, in Chinese and English."""
+    # Before any command imports the engine, whose modules compile their patterns on import
+    # (not for a bare --help, which never gets here).
+    regex_store.preload()
 
 
 def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -193,6 +197,7 @@ def lint(
             write_report(run, fmt, output, color)
     except XhslintError as error:
         _fail(error)
+    regex_store.remember()  # what this run compiled, for the next one
     for problem in run.errors:
         click.echo(problem.one_line(), err=True)
     if run.fixed_files:

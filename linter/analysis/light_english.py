@@ -18,9 +18,7 @@ importable, and a trained pipeline, when installed, is always used instead
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -131,10 +129,14 @@ def rules() -> Rules | None:
     """The tokenizer data: from the cache, else read from spaCy (and stored)."""
     path = _store_path()
     if path is not None:
-        try:
-            return _compile(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError, re.error):
-            pass
+        from ..core.cache_files import read_trusted
+
+        stored = read_trusted(path)
+        if stored is not None:
+            try:
+                return _compile(json.loads(stored.decode("utf-8")))
+            except (ValueError, KeyError, TypeError, re.error):
+                pass
     try:
         import spacy
     except ImportError:
@@ -146,14 +148,9 @@ def rules() -> Rules | None:
 
 
 def _store(path: Path, data: dict) -> None:
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix="spacy-en-", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False)
-        os.replace(temporary, path)
-    except OSError:
-        pass
+    from ..core.cache_files import write_atomic
+
+    write_atomic(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 # ------------------------------------------------------------------ tokenizer

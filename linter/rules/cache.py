@@ -28,13 +28,13 @@ validate``) always load the files themselves.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ..core import regex_store
+from ..core.cache_files import prune, read_trusted, write_atomic
 from ..core.resources import LOCALES_DIR, PACKAGE_ROOT, SCHEMA_PATH, cache_dir
 from ..core.version import __version__
 from .model import Rule
@@ -69,21 +69,13 @@ def cache_key(files: Iterable[Path]) -> str:
     return digest.hexdigest()[:32]
 
 
-def _trusted(path: Path) -> bool:
-    """Owned by this user and writable by nobody else (pickles run code when loaded)."""
-    if not hasattr(os, "getuid"):
-        return True
-    stat = path.stat()
-    return stat.st_uid == os.getuid() and not stat.st_mode & 0o022
-
-
 def _read(path: Path) -> list[Rule] | None:
+    data = read_trusted(path)
+    if data is None:
+        return None
     try:
-        if not _trusted(path):
-            return None
-        with open(path, "rb") as stream:
-            rules = pickle.load(stream)
-    except Exception:  # a missing, truncated or foreign entry: rebuild it
+        rules = pickle.loads(data)
+    except Exception:  # a truncated or foreign entry: rebuild it
         return None
     if not isinstance(rules, list) or not all(isinstance(r, Rule) for r in rules):
         return None
@@ -92,24 +84,11 @@ def _read(path: Path) -> list[Rule] | None:
 
 def _write(folder: Path, path: Path, rules: list[Rule]) -> None:
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=PREFIX, suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                pickle.dump(rules, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        _prune(folder, keep=path)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        pass  # a read-only home or an unpicklable user rule: run without the cache
-
-
-def _prune(folder: Path, keep: Path) -> None:
-    entries = sorted(folder.glob(f"{PREFIX}*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in [p for p in entries if p != keep][KEEP - 1 :]:
-        old.unlink(missing_ok=True)
+        data = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return  # an unpicklable user rule: run without the cache
+    if write_atomic(path, data):
+        prune(folder, f"{PREFIX}*{SUFFIX}", keep=path, count=KEEP)
 
 
 def cached(files: list[Path], build: Callable[[], list[Rule]]) -> list[Rule]:
@@ -123,6 +102,7 @@ def cached(files: list[Path], build: Callable[[], list[Rule]]) -> list[Rule]:
         return build()
     rules = _read(path)
     if rules is None:
+        regex_store.building()  # the patterns of a build are not what later runs compile
         rules = build()
         _write(folder, path, rules)
     return rules
