@@ -4,9 +4,11 @@ it, the socket is private, a stale daemon steps aside, and stop/status say so.""
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -24,8 +26,10 @@ def served(tmp_path):
     env = {**os.environ, "XHSLINT_DAEMON_SOCKET": str(tmp_path / "run" / "d.sock")}
     env.pop("XHSLINT_DAEMON", None)
 
-    def xhslint(*args, daemon_on=True, stdin=None):
+    def xhslint(*args, daemon_on=True, stdin=None, pythonpath=None):
         run_env = env if daemon_on else {**env, "XHSLINT_DAEMON": "off"}
+        if pythonpath:
+            run_env = {**run_env, "PYTHONPATH": pythonpath}
         done = subprocess.run(
             [sys.executable, "-c", CLIENT, *map(str, args)],
             cwd=tmp_path,
@@ -39,6 +43,8 @@ def served(tmp_path):
 
     yield xhslint, tmp_path
     xhslint("daemon", "stop")
+    if (tmp_path / "site").is_dir():
+        xhslint("daemon", "stop", pythonpath=str(tmp_path / "site"))
 
 
 def test_a_served_run_equals_a_direct_run(served):
@@ -79,17 +85,33 @@ def test_the_socket_is_private_and_stop_is_clean(served):
     assert xhslint("lint", "n.txt") == xhslint("lint", "n.txt", daemon_on=False), "no daemon: runs here"
 
 
-def test_a_stale_daemon_steps_aside(served, monkeypatch):
+def _private_copy(folder: Path) -> Path:
+    """The package copied into ``folder`` (``PYTHONPATH`` puts it first), so touching one of
+    its modules changes no other test's fingerprint or cache key."""
+    from xhslint.linter.core.resources import PACKAGE_ROOT
+
+    target = folder / "site" / "xhslint"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in ("linter", "rules", "locales", "brief_templates"):
+        shutil.copytree(PACKAGE_ROOT / name, target / name, ignore=ignore)
+    for name in ("__init__.py", "cli.py"):
+        shutil.copy2(PACKAGE_ROOT / name, target / name)
+    return target
+
+
+def test_a_stale_daemon_steps_aside(served):
     """A changed engine module (its mtime is in the fingerprint): the daemon
     answers stale and exits, and the client runs the command itself."""
     xhslint, folder = served
+    package = _private_copy(folder)
+    site = str(package.parent)
     (folder / "n.txt").write_text("全网最低价\n", encoding="utf-8")
-    assert xhslint("daemon", "start")[0] == 0
-    module = daemon.__file__
+    assert xhslint("daemon", "start", pythonpath=site)[0] == 0
+    probe = xhslint("daemon", "status", pythonpath=site)
+    assert probe[0] == 0, probe
+    module = package / "linter" / "run" / "daemon.py"
     before = os.stat(module)
-    try:
-        os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
-        assert xhslint("lint", "n.txt") == xhslint("lint", "n.txt", daemon_on=False)
-    finally:
-        os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert xhslint("daemon", "status")[0] == 1, "the stale daemon has exited"
+    os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+    served_run = xhslint("lint", "n.txt", pythonpath=site)
+    assert served_run == xhslint("lint", "n.txt", daemon_on=False, pythonpath=site)
+    assert xhslint("daemon", "status", pythonpath=site)[0] == 1, "the stale daemon has exited"
