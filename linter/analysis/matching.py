@@ -18,10 +18,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple, cast
 
-from .analysed import AnalysedDocument, fold
+from .analysed import AnalysedDocument
+from .analysed import fold as _fold_text
 from .language import HAN
+
+# Terms, exceptions and guards are folded when the matcher is built; the same words recur
+# across term sets and exception lists (8,350 folds of 3,123 strings for the bundled rules).
+fold = lru_cache(maxsize=65536)(_fold_text)
 
 
 class Hit(NamedTuple):

@@ -11,7 +11,6 @@ with the locale -- only these strings do.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from .errors import ConfigError
@@ -84,16 +83,35 @@ def _rule_messages(locale: str) -> dict[str, dict[str, str]]:
     return merged
 
 
-@cache
+_catalogues: dict[str, Catalogue] = {}
+
+
 def catalogue(locale: str) -> Catalogue:
-    return Catalogue(
-        locale=locale,
-        rules=_rule_messages(locale),
-        ui=_read(locale, "ui.yaml"),
-        verticals=_read(locale, "verticals.yaml"),
-        detection=_read(locale, "detection.yaml"),
-        context=_read(locale, "context.yaml"),
-    )
+    """The messages and lexicons of ``locale``, read from ``locales/`` once per process
+    (or handed over by the compiled-rule cache, ``seed``)."""
+    found = _catalogues.get(locale)
+    if found is None:
+        found = _catalogues[locale] = Catalogue(
+            locale=locale,
+            rules=_rule_messages(locale),
+            ui=_read(locale, "ui.yaml"),
+            verticals=_read(locale, "verticals.yaml"),
+            detection=_read(locale, "detection.yaml"),
+            context=_read(locale, "context.yaml"),
+        )
+    return found
+
+
+def all_catalogues() -> dict[str, Catalogue]:
+    return {locale: catalogue(locale) for locale in LOCALES}
+
+
+def seed(catalogues: dict[str, Catalogue]) -> None:
+    """Catalogues parsed by an earlier run (the compiled-rule cache, whose key covers every
+    file in ``locales/``); ones this process has read already are kept."""
+    for locale, found in catalogues.items():
+        if locale in LOCALES and isinstance(found, Catalogue):
+            _catalogues.setdefault(locale, found)
 
 
 class _Params(dict):

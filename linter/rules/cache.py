@@ -13,7 +13,7 @@ any of it builds a new entry on the next run, without a command:
   modification time of each module: an edited checkout counts as changed);
 - the content of every rule file read (bundled and the config's rule paths,
   in their order), of ``rules/schema.json`` and of the message catalogues and
-  lexicons in ``locales/``.
+  lexicons in ``locales/`` (the entry holds those catalogues, parsed, as well).
 
 An entry is written to a temporary file and renamed into place, so two
 processes that build it at once each write a whole file and readers never see
@@ -33,7 +33,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..core import regex_store
+from ..core import messages, regex_store
 from ..core.cache_files import prune, read_trusted, write_atomic
 from ..core.resources import LOCALES_DIR, PACKAGE_ROOT, SCHEMA_PATH, cache_dir
 from ..core.version import __version__
@@ -74,17 +74,21 @@ def _read(path: Path) -> list[Rule] | None:
     if data is None:
         return None
     try:
-        rules = pickle.loads(data)
+        rules, catalogues = pickle.loads(data)
     except Exception:  # a truncated or foreign entry: rebuild it
         return None
     if not isinstance(rules, list) or not all(isinstance(r, Rule) for r in rules):
         return None
+    if isinstance(catalogues, dict):
+        messages.seed(catalogues)
     return rules
 
 
 def _write(folder: Path, path: Path, rules: list[Rule]) -> None:
     try:
-        data = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
+        # the message catalogues too: the key covers locales/, and parsing them is most of
+        # building a linter on a cold run
+        data = pickle.dumps((rules, messages.all_catalogues()), protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, TypeError, AttributeError):
         return  # an unpicklable user rule: run without the cache
     if write_atomic(path, data):
