@@ -47,6 +47,8 @@ CASES: list[tuple[str, Callable[[int], str], dict]] = [
     ("evasions spaced out letter by letter", lambda n: "全网最 低 价 和 上 海 外 滩 " * n, {"kind": "copy"}),
     ("fillers between characters", lambda n: "最.好.的*广*告❤微❤信" * n, {"kind": "copy"}),
     ("Traditional script", lambda n: "國家級配方，絕對有效，全網最低價。" * n, {"kind": "copy"}),
+    ("an English span of brackets", lambda n: "(" * (4 * n) + " the best cream" + ")" * (4 * n), {}),
+    ("an English span of quotes and dots", lambda n: ('"' * 20 + "." * 30) * n + " best", {}),
     (
         "English claims",
         lambda n: "The best cream ever, guaranteed results, link in bio. " * n,

@@ -11,6 +11,8 @@ import json
 import os
 import subprocess
 import sys
+import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -85,6 +87,42 @@ PIECES = [
 def test_generated_text_tokenizes_as_spacy(pair, line):
     nlp, rules = pair
     assert _light(rules, line) == _spacy(nlp, line)
+
+
+# Runs of the characters the prefix and suffix rules strip one per round, long enough to go
+# past the windows they are matched in (affix_windows.py), and spaCy's run rule (\.\.+).
+RUNS = [*("." * k for k in (1, 2, 3, 17, 40, 90)), "…" * 3, *"()\"'[]$%,!?-—:;", "a", "5", "km", "Dr."]
+RUNS += ["x.", "U.S.", "'s", "n't", "(((((((((((((((((((((", "))))))))))))))))))))))))"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(RUNS), min_size=1, max_size=60).map("".join))
+def test_long_spans_of_affixes_tokenize_as_spacy(pair, line):
+    """Spans without spaces longer than the affix windows: the windowed rounds give
+    spaCy's tokens, and so does the unwindowed loop."""
+    nlp, rules = pair
+    assert rules.prefix_window and rules.suffix_window, "spaCy's affix rules have the windowed shape"
+    expected = _spacy(nlp, line)[0]
+    assert _light(rules, line)[0] == expected
+    whole = replace(rules, prefix_window=None, suffix_window=None)
+    assert _light(whole, line)[0] == expected
+
+
+def test_a_long_span_of_affixes_costs_linear_time(pair):
+    """8,000 "(" took 8 s when each round searched the whole rest of the span (as spaCy does)."""
+    _nlp, rules = pair
+
+    def seconds(n: int) -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            light_english.tokenize("(" * n + ")" * n + " word", rules)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    seconds(500)
+    ratio = min(seconds(8000) / seconds(4000) for _ in range(3))
+    assert ratio < 3.0, f"doubling the span took {ratio:.2f}x as long"
 
 
 def test_both_backends_give_the_same_sentences_and_tokens(monkeypatch):

@@ -13,6 +13,12 @@ spaCy stays the tokenizer of record: ``tests/test_light_english.py`` compares
 the two on every rule example and a corpus of English lines whenever spaCy is
 importable, and a trained pipeline, when installed, is always used instead
 (it gives lemmas). ``XHSLINT_ENGLISH=spacy`` forces spaCy.
+
+One difference is deliberate: spaCy's affix loop searches the whole rest of a
+span each round, so a span without spaces costs its length squared (8,000 "("
+took 8 s). Here the rounds work on offsets and match the affix rules in small
+windows (``affix_windows.py`` checks the rules allow it), which gives the same
+tokens in linear time.
 """
 
 from __future__ import annotations
@@ -44,6 +50,10 @@ class Rules:
     sentence_final: frozenset[str]
     # special cases the affix rules split into several tokens, by their first token
     phrases: dict[str, tuple[tuple[str, ...], ...]]
+    # how much of a span the prefix and suffix rules need to see (affix_windows.py); None: all
+    prefix_window: int | None = None
+    suffix_window: int | None = None
+    longest_special: int = 0
 
     def prefix_len(self, text: str) -> int:
         match = self.prefix.search(text)
@@ -52,6 +62,31 @@ class Rules:
     def suffix_len(self, text: str) -> int:
         match = self.suffix.search(text)
         return match.end() - match.start() if match else 0
+
+    def prefix_len_at(self, span: str, a: int, b: int) -> int:
+        """``prefix_len(span[a:b])``, reading only a window at ``a`` (widened while a run
+        of the rule reaches its edge), so a round costs the window, not the span."""
+        size = self.prefix_window
+        while size is not None and b - a > 2 * size:
+            match = self.prefix.search(span[a : a + size])
+            if match is None or match.end() < size:
+                return match.end() - match.start() if match else 0
+            size *= 2  # a run up to the window's edge: it may go on
+        return self.prefix_len(span[a:b])
+
+    def suffix_len_at(self, span: str, a: int, b: int) -> int:
+        """``suffix_len(span[a:b])``, searching only the last window before ``b``."""
+        size = self.suffix_window
+        while size is not None and b - a > 2 * size:
+            start = b - size
+            match = self.suffix.search(span, start, b)
+            if match is None or match.start() > start:
+                return match.end() - match.start() if match else 0
+            size *= 2  # a run from the window's start: it may begin earlier
+        return self.suffix_len(span[a:b])
+
+    def special_at(self, span: str, a: int, b: int) -> bool:
+        return 0 < b - a <= self.longest_special and span[a:b] in self.special
 
 
 def spacy_version() -> str | None:
@@ -93,6 +128,8 @@ def _compile(data: dict) -> Rules | None:
         return re.compile(entry[0], entry[1])
 
     special = {key: tuple(pieces) for key, pieces in data["special"].items()}
+    from .affix_windows import window
+
     bare = Rules(
         prefix=regex(data["prefix"]),
         suffix=regex(data["suffix"]),
@@ -111,7 +148,14 @@ def _compile(data: dict) -> Rules | None:
         pieces = tuple(piece for _, piece in _tokenize_affixes(key, bare, False))
         if pieces:
             phrases.setdefault(pieces[0], []).append(pieces)
-    return replace(bare, special=special, phrases={first: tuple(found) for first, found in phrases.items()})
+    return replace(
+        bare,
+        special=special,
+        phrases={first: tuple(found) for first, found in phrases.items()},
+        prefix_window=window(bare.prefix, "start"),
+        suffix_window=window(bare.suffix, "end"),
+        longest_special=max(map(len, special), default=0),
+    )
 
 
 def _store_path() -> Path | None:
@@ -214,31 +258,35 @@ def _special(piece: str, at: int, r: Rules, out: list[tuple[int, str]]) -> None:
 def _split_affixes(text: str, r: Rules, specials: bool, prefixes: list[str], suffixes: list[str]) -> str:
     """Strip a prefix and a suffix per round until neither is left, stopping at a
     special case (what is left, or what is left without the prefix or the suffix
-    just found). Returns the middle; ``prefixes`` and ``suffixes`` fill in order."""
+    just found). Returns the middle; ``prefixes`` and ``suffixes`` fill in order.
+
+    spaCy's loop, on offsets into ``text`` instead of copies of what is left, with
+    the affix rules matched in windows: linear in the span however many rounds."""
+    a, b = 0, len(text)
     last = -1
-    while text and len(text) != last:
-        if specials and text in r.special:
+    while a < b and b - a != last:
+        if specials and r.special_at(text, a, b):
             break
-        last = len(text)
-        pre = r.prefix_len(text)
-        if pre and specials and text[pre:] and text[pre:] in r.special:
-            prefixes.append(text[:pre])
-            return text[pre:]
-        suf = r.suffix_len(text[pre:])
-        if suf and specials and text[:-suf] and text[:-suf] in r.special:
-            suffixes.append(text[-suf:])
-            return text[:-suf]
-        if pre and suf and pre + suf <= len(text):
-            prefixes.append(text[:pre])
-            suffixes.append(text[-suf:])
-            text = text[pre:-suf]
+        last = b - a
+        pre = r.prefix_len_at(text, a, b)
+        if pre and specials and r.special_at(text, a + pre, b):
+            prefixes.append(text[a : a + pre])
+            return text[a + pre : b]
+        suf = r.suffix_len_at(text, a + pre, b)
+        if suf and specials and r.special_at(text, a, b - suf):
+            suffixes.append(text[b - suf : b])
+            return text[a : b - suf]
+        if pre and suf and pre + suf <= b - a:
+            prefixes.append(text[a : a + pre])
+            suffixes.append(text[b - suf : b])
+            a, b = a + pre, b - suf
         elif pre:
-            prefixes.append(text[:pre])
-            text = text[pre:]
+            prefixes.append(text[a : a + pre])
+            a += pre
         elif suf:
-            suffixes.append(text[-suf:])
-            text = text[:-suf]
-    return text
+            suffixes.append(text[b - suf : b])
+            b -= suf
+    return text[a:b]
 
 
 def _infixes(rest: str, at: int, r: Rules, out: list[tuple[int, str]]) -> None:
