@@ -44,6 +44,13 @@ def main() -> None:
     ``xhslint lint`` (linter/run/client.py); otherwise the command line runs here."""
     import sys
 
+    from .linter.run import help_cache
+
+    if sys.argv[1:] in help_cache.HELP_ARGS:
+        text = help_cache.cached(_render_help)
+        if text is not None:
+            sys.stdout.write(text)
+            sys.exit(0)
     from .linter.run.client import through_daemon, wants_daemon
 
     if wants_daemon(sys.argv[1:]):
@@ -53,6 +60,14 @@ def main() -> None:
     from .cli import run
 
     run()
+
+
+def _render_help() -> str:
+    """What ``xhslint --help`` prints (click's own rendering of the top-level help)."""
+    from .cli import main as group
+
+    with group.make_context("xhslint", [], resilient_parsing=True) as ctx:
+        return ctx.get_help() + "\n"
 
 
 def __dir__() -> list[str]:

@@ -109,3 +109,35 @@ def test_a_warm_run_does_not_validate_the_rules(tmp_path, monkeypatch):
     second = _modules_after(CLI_LINT, tmp_path, str(note))
     assert first["jsonschema"], "sanity: the first run validates and fills the cache"
     assert not second["jsonschema"], "the warm run validated the rules again"
+
+
+def test_top_level_help_comes_from_the_cache_without_click(tmp_path):
+    """``xhslint --help`` prints what click renders; after the first run, without importing click."""
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('CLICK', 'click' in sys.modules, file=sys.stderr))\n"
+        "sys.argv = ['xhslint', *sys.argv[1:]]\n"
+        "from xhslint import main\n"
+        "main()\n"
+    )
+    env = {**os.environ, "XHSLINT_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "72"}
+    env.pop("XHSLINT_NO_CACHE", None)
+
+    def run(*args: str, **extra: str) -> tuple[str, str]:
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *args],
+            capture_output=True,
+            text=True,
+            env={**env, **extra},
+            check=True,
+        )
+        return done.stdout, done.stderr
+
+    rendered, first = run("--help", XHSLINT_NO_CACHE="1")
+    assert "CLICK True" in first and "Usage: xhslint" in rendered
+    assert run("--help")[0] == rendered  # stored
+    cached, second = run("--help")
+    assert cached == rendered and "CLICK False" in second
+    assert run("-h")[0] == rendered
+    narrow = run("--help", COLUMNS="50")[0]
+    assert narrow != rendered and narrow == run("--help", COLUMNS="50", XHSLINT_NO_CACHE="1")[0]

@@ -12,7 +12,6 @@ run code when they are loaded.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -40,6 +39,8 @@ def read_trusted(path: Path) -> bytes | None:
 def write_atomic(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` through a temporary file and a rename; False when the
     cache cannot be written (a read-only home: runs go on without the cache)."""
+    import tempfile
+
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
