@@ -28,6 +28,7 @@ validate``) always load the files themselves.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sys
 from collections.abc import Callable, Iterable
@@ -55,6 +56,29 @@ def _code_fingerprint(digest) -> None:
 def _content(digest, path: Path) -> None:
     digest.update(f"{path}\n".encode())
     digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def watched_paths(files: Iterable[Path]) -> list[Path]:
+    """What ``cache_key`` reads (the engine's modules, the rule files, the schema and the
+    locales) and the folders that hold them, whose times change when a file is added."""
+    paths = [p for folder in CODE_DIRS for p in sorted((PACKAGE_ROOT / folder).rglob("*.py"))]
+    paths += [Path(p).resolve() for p in files]
+    paths += [SCHEMA_PATH, *sorted(LOCALES_DIR.rglob("*.yaml"))]
+    return paths + sorted({p.parent for p in paths})
+
+
+def stat_signature(paths: Iterable[Path]) -> tuple:
+    """Size and modification time of each path (None for one that is gone): a cheap way
+    to see that none of them changed since the signature was taken."""
+    out: list[tuple[int, int] | None] = []
+    for path in paths:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            out.append(None)
+            continue
+        out.append((stat.st_size, stat.st_mtime_ns))
+    return tuple(out)
 
 
 def cache_key(files: Iterable[Path]) -> str:

@@ -52,8 +52,8 @@ def send_message(conn: socket.socket, payload: dict, fds: list[int] | None = Non
         conn.sendall(frame)
 
 
-def receive_message(conn: socket.socket) -> tuple[dict, list[int]]:
-    data, fds, _flags, _addr = socket.recv_fds(conn, 65536, 3)
+def receive_message(conn: socket.socket, max_fds: int = 3) -> tuple[dict, list[int]]:
+    data, fds, _flags, _addr = socket.recv_fds(conn, 65536, max_fds)
     if len(data) < 4:
         data += _exactly(conn, 4 - len(data))
     (size,) = struct.unpack("!I", data[:4])
