@@ -17,11 +17,12 @@ line's ``--help`` do not pay for the engine.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from .linter.core.version import __version__
 
+TYPE_CHECKING = False  # not typing's: a run the daemon serves should not import typing
 if TYPE_CHECKING:
+    from typing import Any
+
     from .linter.api import LintResult, lint_many, lint_text
 
 __all__ = ["LintResult", "__version__", "lint_many", "lint_text"]

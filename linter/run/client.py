@@ -22,19 +22,19 @@ def wants_daemon(argv: list[str]) -> bool:
 
 def through_daemon(argv: list[str]) -> int | None:
     """The exit code of the run the daemon made, or None to run here instead."""
-    import socket
-
-    from .daemon_wire import STALE, send_message, socket_file, supported
+    from .daemon_wire import STALE, connect, read_line, send_message, socket_file, supported
 
     if not supported():
         return None
     path = socket_file()
     if not os.path.exists(path):
         return None
-    conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    pending = bytearray()
     try:
-        conn.settimeout(2.0)
-        conn.connect(path)
+        conn = connect(path, timeout=2.0)
+    except OSError:
+        return None
+    try:
         streams = {
             name: [getattr(stream, "encoding", None) or "utf-8", getattr(stream, "errors", None) or "strict"]
             for name, stream in (("stdin", sys.stdin), ("stdout", sys.stdout), ("stderr", sys.stderr))
@@ -43,9 +43,8 @@ def through_daemon(argv: list[str]) -> int | None:
         sys.stdout.flush()
         sys.stderr.flush()
         send_message(conn, request, [0, 1, 2])
-        reader = conn.makefile("rb")
         conn.settimeout(None)  # a run takes as long as it takes
-        first = reader.readline()
+        first = read_line(conn, pending)
     except (OSError, ValueError):
         conn.close()
         return None
@@ -56,7 +55,7 @@ def through_daemon(argv: list[str]) -> int | None:
     try:
         while True:
             try:
-                line = reader.readline()
+                line = read_line(conn, pending)
                 break
             except KeyboardInterrupt:
                 _forward(child)
