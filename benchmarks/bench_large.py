@@ -56,16 +56,9 @@ _ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def build_text(corpus: Path, megabytes: float) -> str:
-    if not corpus.is_file():
-        sys.exit(f"bench_large: corpus not found: {corpus} (pass --corpus FILE.jsonl)")
-    notes = []
-    with corpus.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                row = json.loads(line)
-                notes.append(f"{row.get('title') or ''}\n{row.get('content') or ''}\n\n")
-    if not notes:
-        sys.exit(f"bench_large: no notes in {corpus}")
+    from bench_batch import read_corpus  # this folder is on sys.path when the script runs
+
+    notes = [f"{row['title']}\n{row['content']}\n\n" for row in read_corpus(corpus)]
     parts, size, i = [], 0, 0
     while size < megabytes * 1_000_000:
         note = notes[i % len(notes)]
