@@ -104,11 +104,30 @@ def _run(item: Job) -> Done:
 _DIAGNOSTIC_FIELDS = tuple(f.name for f in fields(Diagnostic) if f.name != "rule")
 
 
-def pack(done: Done) -> tuple:
+# In place of a note's text: "the text of the job's own document", which the parent builds
+# again from the job it already holds instead of receiving the text back.
+SAME_TEXT = 0
+
+
+def _rebuilt_cheaply(item: Job) -> bool:
+    """A job whose document the parent can build again for next to nothing (a batch row or
+    plain inline text; not a file the worker read, not Markdown it parsed)."""
+    return item.text is not None and item.doc is None and not item.markdown
+
+
+def pack(done: Done, item: Item | None = None) -> tuple:
     r = done.result
     if r is None:
         return (None, done.error)
     diagnostics = [(d.rule.id, *(getattr(d, name) for name in _DIAGNOSTIC_FIELDS)) for d in r.diagnostics]
+    text: str | int = r.text
+    if (
+        isinstance(item, Job)
+        and done.fixed is None
+        and _rebuilt_cheaply(item)
+        and r.text == item.document().text
+    ):
+        text = SAME_TEXT
     result = (
         r.path,
         r.kind,
@@ -116,7 +135,7 @@ def pack(done: Done) -> tuple:
         r.vertical,
         r.kind_detected,
         r.vertical_detected,
-        r.text,
+        text,
         diagnostics,
         r.commercial,
         r.commercial_detected,
@@ -126,7 +145,7 @@ def pack(done: Done) -> tuple:
     return (result, None, done.original, done.fixed, done.fixes)
 
 
-def unpack(packed: tuple, rules: dict[str, Rule]) -> Done:
+def unpack(packed: tuple, rules: dict[str, Rule], item: Item | None = None) -> Done:
     if packed[0] is None:
         return Done(error=packed[1])
     (
@@ -134,6 +153,9 @@ def unpack(packed: tuple, rules: dict[str, Rule]) -> Done:
         _,
         *fix,
     ) = packed
+    if isinstance(text, int):  # SAME_TEXT
+        assert isinstance(item, Job)
+        text = item.document().text
     commercial, commercial_detected, commercial_basis, vertical_confidence = context
     result = FileResult(
         path=path,
@@ -155,7 +177,7 @@ def unpack(packed: tuple, rules: dict[str, Rule]) -> Done:
 
 
 def _run_packed(item: Item) -> tuple:
-    return pack(run_job(item))
+    return pack(run_job(item), item)
 
 
 def lint_jobs(items: Iterable[Item], jobs: int = 1) -> Iterator[tuple[Item, Done]]:
@@ -169,7 +191,7 @@ def lint_jobs(items: Iterable[Item], jobs: int = 1) -> Iterator[tuple[Item, Done
         key = (item.options, item.rule_paths)
         if key not in by_config:
             by_config[key] = {rule.id: rule for rule in linter_for(*key).rules}
-        return unpack(packed, by_config[key])
+        return unpack(packed, by_config[key], item)
 
     def lost(item: Item) -> Done:
         where = item.path if isinstance(item, Job) else None
