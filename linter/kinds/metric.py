@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .base import Compiled, Finding
 
@@ -93,6 +94,13 @@ def title_length(text: str) -> int:
     return count
 
 
+@lru_cache(maxsize=1024)
+def _title_measures(title: str) -> tuple[int, int]:
+    """(display width, title length) of a title: two rules ask, each wants both, and a
+    batch repeats titles; measured once per title, not four times."""
+    return display_width(title), title_length(title)
+
+
 def distinct_dates(text: str) -> list[tuple[int, int, int, int]]:
     """(month, day, start, end) of the first mention of each distinct date."""
     seen: dict[tuple[int, int], tuple[int, int]] = {}
@@ -123,9 +131,8 @@ def _measurements(metric: str, analysed):
     if metric in ("title_width", "title_length"):
         if doc.title_span:
             start, end = doc.title_span
-            title = doc.text[start:end]
-            value = display_width(title) if metric == "title_width" else title_length(title)
-            yield value, start, end, {"width": display_width(title)}
+            width, length = _title_measures(doc.text[start:end])
+            yield width if metric == "title_width" else length, start, end, {"width": width}
     elif metric == "body_length":
         body = doc.prose[doc.body_start :]
         stripped = body.strip()
