@@ -359,3 +359,16 @@ def test_language_is_decided_per_line_in_a_mixed_document():
     assert langs[0] == ("zh", "今天分享一个底妆。")
     assert [lang for lang, _ in langs[1:]] == ["en", "en"]
     assert analysed.languages == frozenset({"zh", "en"})
+
+
+def test_folding_in_one_batch_equals_folding_one_by_one():
+    """The matcher folds its strings in one OpenCC call; each must equal its own fold."""
+    from xhslint.linter.analysis.analysed import fold, fold_all
+    from xhslint.linter.engine.linter import Options
+    from xhslint.linter.run.caches import linter_for
+
+    texts = [t for ts in linter_for(Options()).matcher.termsets for t in (*ts.terms, *ts.exceptions)]
+    texts += ["國家級配方", "ＶＸ：ｍｅｉ５２０", "①③⑧", "最 好", "İstanbul", "line\nbreak", "", "後來"]
+    assert len(texts) > 1000
+    batch = fold_all(texts)
+    assert all(batch[t] == fold(t) for t in texts)

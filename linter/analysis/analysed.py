@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from ..document.model import Document
 from .language import LINE, ZH_SENTENCE, language_label, script_counts
-from .normalise import Compact, compact, same_length
+from .normalise import Compact, compact, fold_width, same_length, to_simplified_all
 from .segmentation import Segmenter, get_segmenter
 from .token_edges import TokenEdges
 
@@ -99,6 +99,14 @@ def fold(text: str) -> str:
     folded, keeping the length (offsets into the folded text are offsets into the
     original). Terms, guards and text all pass through it, so they meet in one form."""
     return _lower(text if text.isascii() else same_length(text))
+
+
+def fold_all(texts: Iterable[str]) -> dict[str, str]:
+    """``fold`` of many texts at once (one OpenCC call for all the non-ASCII ones)."""
+    unique = list(dict.fromkeys(texts))
+    wide = [t for t in unique if not t.isascii()]
+    simplified = dict(zip(wide, to_simplified_all(wide), strict=True))
+    return {t: _lower(t if t.isascii() else fold_width(simplified[t])) for t in unique}
 
 
 def _lower(text: str) -> str:

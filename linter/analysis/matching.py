@@ -18,16 +18,45 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple, cast
 
-from .analysed import AnalysedDocument
+from .analysed import AnalysedDocument, fold_all
 from .analysed import fold as _fold_text
 from .language import HAN
 
 # Terms, exceptions and guards are folded when the matcher is built; the same words recur
-# across term sets and exception lists (8,350 folds of 3,123 strings for the bundled rules).
-fold = lru_cache(maxsize=65536)(_fold_text)
+# across term sets and exception lists (8,350 folds of 3,123 strings for the bundled rules),
+# so each is folded once, and a new matcher folds all its strings in one batch (_prime).
+_FOLDED: dict[str, str] = {}
+_FOLDED_LIMIT = 65536
+
+
+def fold(text: str) -> str:
+    found = _FOLDED.get(text)
+    if found is None:
+        if len(_FOLDED) >= _FOLDED_LIMIT:
+            _FOLDED.clear()
+        found = _FOLDED[text] = _fold_text(text)
+    return found
+
+
+def _prime(termsets: Sequence[TermSet]) -> None:
+    texts = [
+        text
+        for ts in termsets
+        for text in (
+            *ts.terms,
+            *ts.exceptions,
+            *(
+                guard
+                for pairs in (ts.not_followed_by, ts.not_preceded_by, ts.followed_by)
+                for _, guard in pairs
+            ),
+        )
+        if text not in _FOLDED
+    ]
+    if texts and len(_FOLDED) + len(texts) < _FOLDED_LIMIT:
+        _FOLDED.update(fold_all(texts))
 
 
 class Hit(NamedTuple):
@@ -168,6 +197,7 @@ class TermMatcher:
         import ahocorasick
 
         self.termsets = list(termsets)
+        _prime(self.termsets)
         self._index = {id(ts): i for i, ts in enumerate(self.termsets)}
         self._confirmers = [_Confirmer(ts) for ts in self.termsets]
         owners: dict[str, list[int]] = defaultdict(list)
