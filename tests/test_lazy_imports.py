@@ -17,7 +17,8 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-HEAVY = ("jieba", "spacy", "jsonschema", "ahocorasick")
+# the last two: importing the command line starts no pool and writes no file
+HEAVY = ("jieba", "spacy", "jsonschema", "ahocorasick", "multiprocessing", "tempfile")
 
 ZH_ONLY = "夏天必备的清爽防晒\n最近入手了这款防晒霜，质地很轻薄，上脸不油腻。\n姐妹们冲，全网最低价！\n"
 EN_ONLY = (
@@ -98,6 +99,8 @@ def test_cli_lint_loads_only_what_the_file_needs(tmp_path, text, loaded, not_loa
     modules = _modules_after(CLI_LINT, tmp_path, str(note))
     assert loaded is None or modules[loaded], f"sanity: {loaded} should load for this note"
     assert not modules[not_loaded], f"{not_loaded} was imported by `xhslint lint` for this note"
+    if not modules["spacy"]:  # (spaCy, read once for the English data, imports it itself)
+        assert not modules["multiprocessing"], "one note starts no pool"
 
 
 def test_a_warm_run_does_not_validate_the_rules(tmp_path, monkeypatch):

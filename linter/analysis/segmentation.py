@@ -15,7 +15,6 @@ rjieba when it is installed.
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Iterable
 from functools import lru_cache
@@ -46,6 +45,8 @@ class JiebaSegmenter:
         self._tokenizer = None
 
     def _load(self):
+        import logging
+
         import jieba
 
         jieba.setLogLevel(logging.WARNING)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -59,6 +58,8 @@ def atomic_open(path: str, binary: bool = False) -> Iterator[IO]:
     OSError becomes an XhslintError naming the file."""
     target, info = writable_target(path)
     try:
+        import tempfile  # only a run that writes a file
+
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise _fail(exc, path) from None

@@ -5,8 +5,6 @@ subclasses and the ``Spool`` for reports whose header needs totals."""
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
@@ -99,6 +97,8 @@ class Spool:
     file (in memory while small) and copied out after the header."""
 
     def __init__(self) -> None:
+        import tempfile  # only the reports that need totals first spool
+
         self.file = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8")  # noqa: SIM115
 
     def write(self, text: str) -> None:
@@ -106,5 +106,7 @@ class Spool:
 
     def copy_to(self, out: TextIO) -> None:
         self.file.seek(0)
+        import shutil
+
         shutil.copyfileobj(self.file, out)
         self.file.close()

@@ -15,7 +15,6 @@ instead of building its own.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import signal
 import sys
@@ -53,6 +52,8 @@ def default_jobs() -> int:
 
 def _context():
     # fork shares the warm parent (copy-on-write); elsewhere spawn is the safe default.
+    import multiprocessing  # only a run that starts a pool pays for it
+
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     return multiprocessing.get_context(method)
 
