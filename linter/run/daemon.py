@@ -55,14 +55,14 @@ def socket_path() -> Path:
 # ------------------------------------------------------------------ server
 
 
-def watched() -> list[Path]:
+def watched() -> list[str]:
     from ..rules.cache import watched_paths
     from ..rules.loader import rule_paths
 
     return watched_paths(rule_paths(()))
 
 
-def fingerprint(paths: list[Path]) -> tuple:
+def fingerprint(paths: list[str]) -> tuple:
     """The size and time of everything the compiled rules depend on (stat only: about a
     millisecond before each run, where hashing the files' content took 13 ms)."""
     from ..rules.cache import stat_signature
