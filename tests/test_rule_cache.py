@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -96,11 +97,13 @@ def test_the_key_is_found_by_file_times_and_checked_by_content(cache_dir, tmp_pa
     os.utime(rule, ns=(stamp, stamp))  # and the same time: only the content says it changed
     second = {r.id: r for r in load_rules([rule.parent], cache=True)}["USR901"]
     assert (first.spec["terms"], second.spec["terms"]) == ({"zh": ["探针词"]}, {"zh": ["新探针"]})
-    monkeypatch.setattr(cache, "RACY_NS", 0)  # now everything counts as old
+    old = time.time_ns() - 100 * 10**9
+    os.utime(rule, ns=(old, old))  # an old file: found by its times, a pointer is written
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the package's own files were just written too
     assert load_rules([rule.parent], cache=True)
     pointers = sorted(cache_dir.glob("rules-stat-*.key"))
     assert len(pointers) == 1 and len(_entries(cache_dir)) == 2
-    os.utime(rule, ns=(stamp + 10**9, stamp + 10**9))  # touched, not changed
+    os.utime(rule, ns=(old + 10**9, old + 10**9))  # touched, not changed
     assert {r.id: r for r in load_rules([rule.parent], cache=True)}["USR901"].spec["terms"] == {
         "zh": ["新探针"]
     }
