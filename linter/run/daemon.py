@@ -176,7 +176,6 @@ class _Spare:
     first-touch copies took about 15 ms of a 25 ms served run."""
 
     def __init__(self, server: socket.socket, entry: Callable[[list[str]], None]) -> None:
-        self.pid = 0
         self.link: socket.socket | None = None
         parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         sys.stdout.flush()
@@ -186,7 +185,7 @@ class _Spare:
             parent_end.close()
             _child(server, entry, lambda: _await_request(child_end, entry))
         child_end.close()
-        self.pid, self.link = pid, parent_end
+        self.link = parent_end
 
     def hand(self, conn: socket.socket, request: dict, fds: list[int]) -> bool:
         """Pass a request to the spare; False when it is gone (the caller forks one)."""
