@@ -171,11 +171,21 @@ def test_spring_festival_moves_by_year_from_the_data_file(tmp_path):
     assert "Chinese New Year" not in quiet.text
 
 
-def test_years_without_lunar_dates_are_reported_not_guessed(tmp_path):
-    rendered = render_brief(write_starter(tmp_path, "beauty", "en", launch_date="2040-04-20"))
+def test_lunar_festivals_are_dated_for_years_the_data_file_does_not_list(tmp_path):
+    # 2040 is past the listed dates: the New Year (12 February 2040) comes from the lunar calendar
+    rendered = render_brief(
+        write_starter(tmp_path, "beauty", "en", launch_date="2040-02-20", sustain_weeks="1")
+    )
     messages = " ".join(w.message for w in rendered.warnings)
-    assert "no 2040 date for shopping window 'spring-festival'" in messages
-    assert "no 2040 date for shopping window 'qixi'" in messages
+    assert "Chinese New Year" in rendered.text and "no 2040 date" not in messages
+
+
+def test_years_without_lunar_dates_are_reported_not_guessed(tmp_path):
+    # lunardate covers 1900-2099
+    rendered = render_brief(write_starter(tmp_path, "beauty", "en", launch_date="2101-04-20"))
+    messages = " ".join(w.message for w in rendered.warnings)
+    assert "no 2101 date for shopping window 'spring-festival'" in messages
+    assert "no 2101 date for shopping window 'qixi'" in messages
 
 
 def test_shopping_windows_come_from_a_data_file_users_can_replace(tmp_path):

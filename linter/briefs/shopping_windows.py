@@ -1,24 +1,14 @@
-"""Crowded shopping windows (``_data/shopping_windows.yaml``) and the campaign
-waves that fall in them. Fixed windows repeat every year; lunar festivals
-list their date per year, and a year without a listed date is reported as
-not checked rather than guessed."""
+"""The campaign waves that fall in crowded shopping windows
+(``analysis.shopping_calendar`` reads ``_data/shopping_windows.yaml``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass
 from typing import Any
 
+from ..analysis.shopping_calendar import CalendarError, Window, windows_for
 from .errors import BriefError
 from .playbook import Wave
-
-
-@dataclass(frozen=True)
-class Window:
-    id: str
-    name: dict[str, str] = field(compare=False)
-    start: date
-    end: date
 
 
 @dataclass(frozen=True)
@@ -35,52 +25,15 @@ class Crowded:
     waves: tuple[Wave, ...]
 
 
-def _month_day(text: str, year: int, where: str) -> date:
-    try:
-        month, day = (int(part) for part in str(text).split("-"))
-        return date(year, month, day)
-    except ValueError:
-        raise BriefError(f"{where}: expected MM-DD, got {text!r}") from None
-
-
-def windows_for(
-    data: dict[str, Any], years: range, source: str
-) -> tuple[list[Window], list[tuple[str, int]]]:
-    """Occurrences of every window in ``years``, and (window id, year) pairs with no data."""
-    found: list[Window] = []
-    missing: list[tuple[str, int]] = []
-    for spec in data.get("windows", []):
-        name = spec["name"]
-        if "every_year" in spec:
-            for year in years:
-                start = _month_day(spec["every_year"]["start"], year, f"{source}: {spec['id']}")
-                end = _month_day(spec["every_year"]["end"], year, f"{source}: {spec['id']}")
-                found.append(Window(spec["id"], name, start, end))
-            continue
-        dates = [d if isinstance(d, date) else date.fromisoformat(str(d)) for d in spec.get("dates", [])]
-        by_year = {d.year: d for d in dates}
-        for year in years:
-            if year not in by_year:
-                missing.append((spec["id"], year))
-                continue
-            day = by_year[year]
-            found.append(
-                Window(
-                    spec["id"],
-                    name,
-                    day - timedelta(days=spec.get("days_before", 0)),
-                    day + timedelta(days=spec.get("days_after", 0)),
-                )
-            )
-    return found, missing
-
-
 def clashes(
     waves: tuple[Wave, ...], data: dict[str, Any], source: str
 ) -> tuple[list[Clash], list[tuple[str, int]]]:
     """Each (wave, window) overlap in wave order, and the windows that could not be checked."""
     first, last = waves[0].start.year, waves[-1].end.year
-    occurrences, missing = windows_for(data, range(first - 1, last + 2), source)
+    try:
+        occurrences, missing = windows_for(data, range(first - 1, last + 2), source)
+    except CalendarError as error:
+        raise BriefError(str(error)) from None
     touched = set(range(first, last + 1))
     result = [
         Clash(wave, window)
