@@ -64,6 +64,10 @@ _HEAD_BYTES = 64 * 1024
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 
 
+class NoTextColumn(InputError):
+    """A spreadsheet with no column of notes (perhaps a campaign roster: ``xhslint plan lint``)."""
+
+
 def is_batch(path: str) -> bool:
     return Path(path).suffix.lower() in BATCH_SUFFIXES
 
@@ -183,7 +187,7 @@ class Columns:
 
         text = pick(text_column, TEXT_NAMES, "--text-column")
         if text is None:
-            raise InputError(
+            raise NoTextColumn(
                 f"no text column: expected one of {', '.join(TEXT_NAMES)}, or name it with --text-column "
                 f"(columns: {listed})",
                 where,
@@ -376,7 +380,7 @@ def _decode_error(path: str, encoding: str, where: str) -> InputError:
     return InputError(f"invalid {name} text {where}; save the file as UTF-8", path)
 
 
-def _delimiter(first_line: str) -> str:
+def guess_delimiter(first_line: str) -> str:
     counts = {d: first_line.count(d) for d in (",", "\t", ";")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
@@ -393,8 +397,8 @@ def _csv_rows(
             lines = bounded_rows(stream)
             first = next(lines, "")
             if delimiter is None:
-                delimiter = _delimiter(first)
-            records = csv.reader(_chain(first, lines), delimiter=delimiter)
+                delimiter = guess_delimiter(first)
+            records = csv.reader(chain_first(first, lines), delimiter=delimiter)
             header, data_rows, _ = _header(records, options, path)
             columns = Columns.detect(
                 header, range(len(header)), path, options.title_column, options.text_column
@@ -456,7 +460,7 @@ def _oversized(number: int, path: str) -> InputError:
     return InputError(f"the row is over the limit of {MAX_ROW:,} characters; skipped", f"{path}#{number}")
 
 
-def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
+def chain_first(first: str, rest: Iterator[str]) -> Iterator[str]:
     if first:
         yield first
     yield from rest
@@ -583,7 +587,7 @@ def _xlsx_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Iterat
         raise
     except Exception as exc:  # whatever openpyxl meets in a corrupt package is the file's fault
         source.close()
-        raise _corrupt_xlsx(exc, path) from None
+        raise corrupt_xlsx(exc, path) from None
     try:
         if not book.worksheets:
             raise InputError("the workbook has no worksheet", path)
@@ -603,12 +607,12 @@ def _xlsx_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Iterat
         source.close()
 
 
-def _corrupt_xlsx(exc: Exception, path: str, where: str = "") -> InputError:
+def corrupt_xlsx(exc: Exception, path: str, where: str = "") -> InputError:
     reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
     return InputError(f"not a valid .xlsx file{where} ({reason})", path)
 
 
-def _library_rows(rows: Iterator[Sequence[Any]], path: str) -> Iterator[Sequence[Any]]:
+def library_rows(rows: Iterator[Sequence[Any]], path: str) -> Iterator[Sequence[Any]]:
     """The sheet's rows, with a failure of the XML parser or openpyxl (a corrupt
     sheet, found while streaming it) as one InputError naming the row."""
     number = 0
@@ -618,7 +622,7 @@ def _library_rows(rows: Iterator[Sequence[Any]], path: str) -> Iterator[Sequence
         except StopIteration:
             return
         except Exception as exc:
-            raise _corrupt_xlsx(exc, path, f" after row {number} of the sheet") from None
+            raise corrupt_xlsx(exc, path, f" after row {number} of the sheet") from None
         number += 1
         yield values
 
@@ -642,7 +646,7 @@ def _sheet_with_notes(book, options: BatchOptions, path: str):
     fallback = None
     for ws in sheets:
         try:
-            sheet_rows = _library_rows(ws.iter_rows(values_only=True), path)
+            sheet_rows = library_rows(ws.iter_rows(values_only=True), path)
             header, rows, names_text = _header(sheet_rows, options, path)
         except InputError:
             if len(sheets) == 1:
