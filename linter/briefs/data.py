@@ -49,16 +49,16 @@ class BriefData:
         return line_of(self.node, list(field_path))
 
 
-@lru_cache(maxsize=1)
-def schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+@lru_cache(maxsize=4)
+def schema(path: Path = SCHEMA_PATH) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
-def _validator():
+@lru_cache(maxsize=4)
+def validator_for(path: Path = SCHEMA_PATH):
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(schema(path), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def _loader():
@@ -123,9 +123,9 @@ def _type_of(value: Any) -> str:
     return type(value).__name__
 
 
-def _describe(error) -> tuple[list[Any], str]:
+def _describe(error, prefix: tuple[Any, ...] = ()) -> tuple[list[Any], str]:
     """(field path to point at, message) for one jsonschema error."""
-    path = list(error.absolute_path)
+    path = [*prefix, *error.absolute_path]
     name = field_name(path)
     kind = error.validator
     value = error.instance
@@ -175,17 +175,25 @@ def _describe(error) -> tuple[list[Any], str]:
     return path, f"field '{name or '(file)'}': {error.message}"
 
 
-def validate(data: Any, node: Any, path: str) -> None:
+def validate(
+    data: Any,
+    node: Any,
+    path: str,
+    validator: Any = None,
+    what: tuple[str, str] = ("a brief data file", "xhslint brief init"),
+    prefix: tuple[Any, ...] = (),
+) -> None:
+    """Raise the first problem in file order as one BriefError. ``validator`` checks another
+    schema's files (``what``: what they are, the command that starts one); ``prefix`` is where
+    ``data`` sits in its file."""
     from ..core.yaml_source import line_of
 
     if not isinstance(data, dict):
         line = node.start_mark.line + 1 if node is not None else 1
-        raise BriefError(
-            "a brief data file must be a YAML mapping of fields (see: xhslint brief init)", path, line
-        )
+        raise BriefError(f"{what[0]} must be a YAML mapping of fields (see: {what[1]})", path, line)
     located = []
-    for error in _validator().iter_errors(data):
-        field_path, message = _describe(error)
+    for error in (validator or validator_for()).iter_errors(data):
+        field_path, message = _describe(error, prefix)
         line = line_of(node, field_path) or 1
         # a missing field has no line of its own (it points at its parent), so a problem
         # that does -- often the same typo, ``prodcut`` for ``product`` -- is reported first
