@@ -218,7 +218,8 @@ def test_a_field_of_another_kind_is_a_load_error_with_its_line(tmp_path):
 
     path = rule_file(tmp_path, "foreign", "kind: terms\nterms: {zh: [最佳]}\nthreshold: 3\n")
     with pytest.raises(
-        RuleError, match=r"'threshold' is not a field of a terms rule \(it belongs to: density\)"
+        RuleError,
+        match=r"'threshold' is not a field of a terms rule \(it belongs to: density, plan-outliers\)",
     ) as info:
         load_file(Path(path))
     assert info.value.line == Path(path).read_text(encoding="utf-8").splitlines().index("threshold: 3") + 1

@@ -97,6 +97,8 @@ def test_every_chinese_flag_example_still_flags_when_written_in_traditional_scri
         if rule.kind == "script":
             continue
         for example in map(as_mapping, rule.examples["flag"]):
+            if "plan" in example:  # a roster, not a text
+                continue
             traditional = s2t.convert(example["text"])
             if traditional == example["text"] or not HAN.search(traditional):
                 continue

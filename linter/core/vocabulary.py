@@ -24,6 +24,7 @@ AUTO = "auto"  # let the engine decide (kind, language, commercial verdict)
 
 # What a document is: a brief to creators, or a creator's copy.
 DOCUMENT_KINDS = ("brief", "copy")
+PLAN = "plan"  # what the plan rules apply to: a campaign's roster (xhslint plan lint), never a text
 LANGS = ("zh", "en")
 LOCALES = ("en", "zh-CN")
 

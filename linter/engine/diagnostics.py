@@ -45,6 +45,7 @@ class Diagnostic:
     level: str | None = None  # the finding's severity when context changed the rule's
     reasons: tuple[str, ...] = ()  # why (REASONS), in the order they applied
     related: tuple[Related, ...] = ()  # the other places it stands for, in text order (RELATED_CAP)
+    cell: dict[str, Any] | None = None  # a plan finding's roster cell: row, column (letter), header, creator
 
     @property
     def rule_id(self) -> str:
@@ -93,6 +94,7 @@ class Diagnostic:
             "rule_severity": self.rule.severity,
             "severity_reasons": list(self.reasons),
             "related": [r.to_json() for r in self.related],
+            **({"cell": self.cell} if self.cell is not None else {}),
         }
 
 
@@ -110,6 +112,7 @@ class FileResult:
     commercial_detected: bool = False
     commercial_basis: str = "brief"  # given | brief | brand_terms | route | cues (commercial.py)
     vertical_confidence: str | None = None  # given, high or low; None without a vertical
+    plan: dict[str, Any] | None = None  # a roster's figures (xhslint plan lint): per creator and per tier
 
     def to_json(self, locale: str) -> dict[str, Any]:
         return {
@@ -122,4 +125,5 @@ class FileResult:
             "commercial_detected": self.commercial_detected,
             "commercial_basis": self.commercial_basis,
             "vertical_confidence": self.vertical_confidence,
+            **({"plan": self.plan} if self.plan is not None else {}),
         }

@@ -35,7 +35,7 @@ from ..context.lexicons import lexicons
 from ..context.mentions import MentionScopes, line_start, list_intro
 from ..context.tags import Tag, find_tags
 from ..core.errors import ConfigError
-from ..core.vocabulary import DOCUMENT_KINDS, LANGS
+from ..core.vocabulary import DOCUMENT_KINDS, LANGS, PLAN
 from ..document.model import Document
 from ..kinds import get_kind
 from ..kinds.base import Finding
@@ -149,7 +149,9 @@ class Linter:
         check_known(self.options.select, rules, "select")
         check_known(self.options.ignore, rules, "ignore")
         rules = apply_rule_options(rules, self.options.rule_options)
-        self.rules = select_rules(rules, self.options.select, self.options.ignore)
+        # the plan rules check rosters (plan_linter.py), never a text
+        chosen = select_rules(rules, self.options.select, self.options.ignore)
+        self.rules = [rule for rule in chosen if rule.applies_to != PLAN]
         self.lex = lexicons()
         self.brand_set = TermSet(tuple(self.options.brand_terms)) if self.options.brand_terms else None
         termsets = [ts for rule in self.rules for ts in rule.termsets()]

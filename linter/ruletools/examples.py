@@ -66,6 +66,8 @@ def _frozen(value: Any) -> Any:
 
 
 def _lint(rule: Rule, example: Mapping[str, Any], rule_paths: tuple[str, ...], select: Iterable[str] | None):
+    if "plan" in example:
+        return _lint_plan(rule, example["plan"], rule_paths, select)
     from ..api import lint_text
 
     kind = example.get("kind") or (rule.applies_to if rule.applies_to != "any" else "copy")
@@ -82,6 +84,40 @@ def _lint(rule: Rule, example: Mapping[str, Any], rule_paths: tuple[str, ...], s
     )
 
 
+def _lint_plan(
+    rule: Rule, plan: Mapping[str, Any], rule_paths: tuple[str, ...], select: Iterable[str] | None
+):
+    """A plan example (a roster and campaign written inline): the roster's and the campaign's
+    findings as one result."""
+    from dataclasses import replace
+
+    from ..rules.selection import select_rules
+    from ..run.caches import rules_for
+    from ..run.plan_run import lint_plan_mapping
+
+    rules = [rule] if select is None else select_rules(rules_for(rule_paths), list(select) or None, [])
+    results = lint_plan_mapping(plan, rules)
+    return replace(results[0], diagnostics=[d for r in results for d in r.diagnostics])
+
+
+def example_text(example: str | Mapping[str, Any]) -> str:
+    """What an example lints: its text, or a plan written inline (as JSON, dates as text)."""
+    example = as_mapping(example)
+    if "plan" not in example:
+        return example["text"]
+    import json
+
+    return "plan: " + json.dumps(example["plan"], ensure_ascii=False, default=str)
+
+
+def _shown(example: Mapping[str, Any]) -> str:
+    """How a failure names its example: the text, or a plan in short."""
+    text = example_text(example)
+    if "plan" not in example:
+        return repr(text)
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
 def _own(result, rule: Rule) -> list:
     return [d for d in result.diagnostics if d.rule_id == rule.id]
 
@@ -90,19 +126,20 @@ def check_example(rule: Rule, expect: str, example, rule_paths: Iterable[str] = 
     """What is wrong with one example (None when it holds)."""
     example = as_mapping(example)
     fired = _own(lint_example(rule, example, rule_paths), rule)
-    text = example["text"]
+    shown = _shown(example)
     if expect == "pass":
-        return f"should pass but flagged {[d.match for d in fired]}: {text!r}" if fired else None
+        return f"should pass but flagged {[d.match for d in fired]}: {shown}" if fired else None
     if not fired:
-        return f"should flag: {text!r}"
+        return f"should flag: {shown}"
     if "severity" in example and {d.severity for d in fired} != {example["severity"]}:
-        return f"should be {example['severity']}, got {[d.severity for d in fired]}: {text!r}"
+        return f"should be {example['severity']}, got {[d.severity for d in fired]}: {shown}"
     if "match" in example:
         wanted = [example["match"]] if isinstance(example["match"], str) else list(example["match"])
         got = [d.match for d in fired]
         if got != wanted:
-            return f"should match {wanted}, matched {got}: {text!r}"
+            return f"should match {wanted}, matched {got}: {shown}"
     if "fixed" in example:
+        text = example["text"]
         from ..run.fixes import apply_fixes
 
         fixed, _count = apply_fixes(text, fired)

@@ -12,6 +12,7 @@ from ..rules.references import reference_text
 from ..rules.selection import check_known, select_rules
 from ..run.caches import rules_for
 from ..run.config import Config, discover, load_config_file
+from .examples import example_text
 
 
 def _rules(config_path: str | None) -> tuple[list[Rule], Config]:
@@ -50,10 +51,6 @@ def list_rules(fmt: str, select: tuple[str, ...] | None, config_path: str | None
     return "\n".join(lines)
 
 
-def _example_text(example: Any) -> str:
-    return example if isinstance(example, str) else example["text"]
-
-
 def show_rule(key: str, locale: str | None, fmt: str, config_path: str | None) -> str:
     rules, config = _rules(config_path)
     loc = normalise_locale(locale or config.locale)
@@ -67,7 +64,7 @@ def show_rule(key: str, locale: str | None, fmt: str, config_path: str | None) -
             "suggestion": rule.suggest.get(loc),
             "rationale": rule.rationale,
             "references": rule.references,
-            "examples": {k: [_example_text(e) for e in v] for k, v in rule.examples.items()},
+            "examples": {k: [example_text(e) for e in v] for k, v in rule.examples.items()},
             "source": rule.source,
         }
         return json.dumps(data, ensure_ascii=False, indent=2)
@@ -84,7 +81,7 @@ def show_rule(key: str, locale: str | None, fmt: str, config_path: str | None) -
         lines.append(f"suggestion: {rule.suggest[loc]}")
     lines += ["", "Why:", f"  {rule.rationale}", "", "References:"]
     lines += [f"  - {reference_text(r)}" for r in rule.references]
-    lines += ["", "Flags:"] + [f"  ✗ {_example_text(e)}" for e in rule.examples["flag"]]
-    lines += ["", "Passes:"] + [f"  ✓ {_example_text(e)}" for e in rule.examples["pass"]]
+    lines += ["", "Flags:"] + [f"  ✗ {example_text(e)}" for e in rule.examples["flag"]]
+    lines += ["", "Passes:"] + [f"  ✓ {example_text(e)}" for e in rule.examples["pass"]]
     lines += ["", f"Defined in {rule.source}"]
     return "\n".join(lines)

@@ -18,6 +18,7 @@ from ..core.resources import PACKAGE_ROOT
 from ..core.vocabulary import LOCALES
 from ..rules.model import LIMITS, Rule
 from ..rules.references import reference_text
+from .examples import example_text
 
 LOCALE_NAMES = {"en": "English", "zh-CN": "中文"}
 
@@ -31,7 +32,9 @@ def _example_lines(rule: Rule, expect: str) -> list[str]:
     lines = []
     for example in rule.examples[expect]:
         data: dict[str, Any] = {"text": example} if isinstance(example, str) else dict(example)
-        text = data.pop("text").replace("\n", "⏎")
+        text = example_text(example).replace("\n", "⏎")
+        data.pop("text", None)
+        data.pop("plan", None)
         context = ", ".join(f"{k}: {v}" for k, v in data.items())
         lines.append(f"- `{text}`" + (f" ({context})" if context else ""))
     return lines
