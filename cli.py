@@ -385,6 +385,113 @@ def brief_verticals(fmt, locale):
 
 
 @main.group(context_settings=CONTEXT)
+def plan() -> None:
+    """Check a campaign plan: the KOL roster, its schedule and its measurement (playbook Lessons 1-8)."""
+
+
+def _columns(values: tuple[str, ...]) -> dict[str, str]:
+    from .linter.core.errors import ConfigError
+
+    mapping = {}
+    for value in values:
+        field, sep, header = value.partition("=")
+        if not sep or not field.strip() or not header.strip():
+            raise ConfigError(f"--column takes FIELD=HEADER (e.g. followers=粉丝量), not '{value}'")
+        mapping[field.strip()] = header.strip()
+    return mapping
+
+
+@plan.command("lint", context_settings=CONTEXT)
+@click.argument("roster", type=click.Path(dir_okay=False))
+@click.option(
+    "--campaign",
+    "campaign_path",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="campaign.yaml (xhslint plan init), or a brief data file with a plan: section.",
+)
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    metavar="FIELD=HEADER",
+    help="Map a roster field to its header, e.g. followers=粉丝量 (repeatable).",
+)
+@click.option("--locale", metavar="LOCALE", help="Message language: zh-CN or en [default: en].")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format, as for xhslint lint.",
+)
+@click.option(
+    "--output", "-o", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout."
+)
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (ids, names or prefixes).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Exit 1 at or above [default: error].")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR).")
+def plan_lint(
+    roster, campaign_path, columns, locale, fmt, output, select, ignore, fail_on, config_path, no_color
+):
+    """Lint a roster (.xlsx, .csv, .tsv or .jsonl; one creator per row) against its campaign.
+
+    Findings point at ROSTER:ROW and the column; a cell that cannot be read is reported with its row
+    and column, the other rows are still checked, and the exit code is 2."""
+    from pathlib import Path
+
+    from .linter.core.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, XhslintError
+    from .linter.core.messages import normalise_locale
+    from .linter.core.vocabulary import SEVERITY_RANK
+    from .linter.run.config import discover, load_config_file
+    from .linter.run.plan_run import lint_plan_file
+    from .linter.run.report import write_results
+
+    try:
+        config = load_config_file(config_path) if config_path else discover(str(Path(roster).parent))
+        chosen_select = _selectors(select) or config.select
+        outcome = lint_plan_file(
+            roster,
+            campaign_path=campaign_path,
+            columns=_columns(columns),
+            select=chosen_select,
+            ignore=_selectors(ignore) or config.ignore,
+            rule_paths=config.rule_paths,
+        )
+        color = not no_color and fmt == "text" and output in (None, "-") and sys.stdout.isatty()
+        color = color and "NO_COLOR" not in os.environ
+        write_results(outcome.results, fmt, output, normalise_locale(locale or config.locale),
+                      outcome.rules, outcome.problems, config.docs_url, color)  # fmt: skip
+    except XhslintError as error:
+        _fail(error)
+    for problem in outcome.problems:
+        click.echo(problem.one_line(), err=True)
+    if outcome.problems:
+        sys.exit(EXIT_ERROR)
+    threshold = SEVERITY_RANK[fail_on or config.fail_on]
+    failed = any(SEVERITY_RANK[d.severity] >= threshold for r in outcome.results for d in r.diagnostics)
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@plan.command("init", context_settings=CONTEXT)
+@click.option("--vertical", required=True, metavar="ID", help="Vertical id (see: xhslint brief verticals).")
+@click.option("--locale", metavar="LOCALE", help="Language of the comments: zh-CN or en [default: zh-CN].")
+@click.option("--templates", type=click.Path(file_okay=False), help=TEMPLATES_HELP)
+def plan_init(vertical, locale, templates):
+    """Print a commented starter campaign file (redirect it to campaign.yaml)."""
+    from .linter.briefs.starter import campaign_starter_yaml
+    from .linter.core.errors import XhslintError
+
+    try:
+        click.echo(campaign_starter_yaml(vertical, locale, templates=templates), nl=False)
+    except XhslintError as error:
+        _fail(error)
+
+
+@main.group(context_settings=CONTEXT)
 def daemon() -> None:
     """A resident, warm xhslint that `xhslint lint` uses while it runs (Unix; opt-in).
 

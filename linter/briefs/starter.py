@@ -91,3 +91,81 @@ def starter_yaml(
         line = f"launch_date: {launch.isoformat()}" if key == "launch_date" else _dump(key, values[key])
         parts.append((_comment(note) + "\n" if note else "") + line)
     return "\n\n".join(parts) + "\n"
+
+
+CAMPAIGN_BUDGET = 300_000  # a sample budget: a small full pyramid at typical fees
+BRAND_AGE_MONTHS = 6
+MEASUREMENT_LEAD = timedelta(days=7)  # the measurement plan is ready a week before seeding
+
+
+def quiet_launch(start: date, seeding_days: int, launch_days: int, windows_data: dict[str, Any]) -> date:
+    """The first launch date from ``start`` whose seeding and launch waves touch no crowded window."""
+    from ..analysis.shopping_calendar import windows_around
+
+    windows = windows_around(
+        windows_data, start - timedelta(days=seeding_days), start + timedelta(days=400), ""
+    )
+    launch = start
+    for _ in range(366):
+        first, last = launch - timedelta(days=seeding_days), launch + timedelta(days=launch_days - 1)
+        if not any(w.start <= last and first <= w.end for w in windows):
+            return launch
+        launch += timedelta(days=1)
+    return start
+
+
+def campaign_starter_yaml(
+    vertical: str,
+    locale: str | None = None,
+    *,
+    templates: str | Path | None = None,
+    today: date | None = None,
+) -> str:
+    """``xhslint plan init``: a commented campaign file for ``vertical`` (comments in ``locale``)."""
+    from ..core.yaml_source import load_yaml
+    from .campaign import CAMPAIGN_SCHEMA
+
+    user = bundled.user_dir(templates)
+    chosen = bundled.brief_locale(locale)
+    comments_path = bundled.find(f"_starter/campaign.{chosen}.yaml", user)
+    sample_path = bundled.find(f"{vertical}/starter.{chosen}.yaml", user)
+    if sample_path is None or comments_path is None:
+        known = ", ".join(template_verticals(user))
+        raise BriefError(f"no {chosen} starter for vertical '{vertical}' (known: {known})")
+    comments, _ = load_yaml(comments_path, BriefError)
+    sample, _ = load_yaml(sample_path, BriefError)
+    playbook, _, _ = bundled.load_data("playbook.yaml", user)
+    windows, _, _ = bundled.load_data("shopping_windows.yaml", user)
+    waves = playbook["waves"]
+    seeding, sustain = waves["seeding"]["days"]["default"], waves["sustain"]["weeks"]["default"]
+    today = today or date.today()
+    launch = quiet_launch(today + LAUNCH_IN, seeding, waves["launch"]["days"], windows)
+    samples = comments["samples"]
+    values: dict[str, Any] = {
+        "vertical": vertical,
+        "campaign_name": (sample or {}).get("campaign_name"),
+        "launch_date": launch.isoformat(),
+        "brief_date": (today + timedelta(days=7)).isoformat(),
+        "seeding_days": seeding,
+        "sustain_weeks": sustain,
+        "brand_age_months": BRAND_AGE_MONTHS,
+        "goals": samples["goals"],
+        "target_keywords": (sample or {}).get("target_keywords", []),
+        "kpis": samples["kpis"],
+        "budget": CAMPAIGN_BUDGET,
+        "measurement": {
+            "ready_date": (launch - timedelta(days=seeding) - MEASUREMENT_LEAD).isoformat(),
+            "baseline": samples["baseline"],
+            "tools": samples["tools"],
+        },
+    }
+    info = vertical_info(vertical, chosen)
+    parts = [_comment(comments["header"].format(name=info["name"], id=vertical))]
+    for key in schema(CAMPAIGN_SCHEMA)["properties"]:
+        note = comments["fields"].get(key)
+        if values.get(key) is None:
+            if note:
+                parts.append(_comment(note) + "\n" + _comment(f"{key}: ..."))
+            continue
+        parts.append((_comment(note) + "\n" if note else "") + _dump(key, values[key]))
+    return "\n\n".join(parts) + "\n"

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO, cast
 
+from ..core.errors import XhslintError
 from ..core.files import atomic_open
+from ..engine.diagnostics import FileResult
 from ..output import get_writer
+from ..rules.model import Rule
 from .progress import track
 from .runner import LintRun
 
@@ -27,6 +30,24 @@ def write_report(run: LintRun, fmt: str, output: str | None = None, color: bool 
             for result in results:
                 writer.add(result)
         writer.close(rules=run.rules.values(), errors=run.errors)
+
+
+def write_results(
+    results: Iterable[FileResult],
+    fmt: str,
+    output: str | None,
+    locale: str,
+    rules: Iterable[Rule],
+    errors: Sequence[XhslintError] = (),
+    docs_url: str | None = None,
+    color: bool = False,
+) -> None:
+    """Report results already in hand (``xhslint plan lint``) in any ``lint`` format."""
+    with _open(output) as out:
+        writer = get_writer(fmt)(out, locale, color, unit="files", docs_url=docs_url)
+        for result in results:
+            writer.add(result)
+        writer.close(rules=rules, errors=list(errors))
 
 
 @contextlib.contextmanager

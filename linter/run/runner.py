@@ -13,7 +13,7 @@ from pathlib import Path
 from ..core.errors import InputError, XhslintError
 from ..core.messages import normalise_locale
 from ..core.vocabulary import DOCUMENT_KINDS
-from ..document.batch import BatchOptions, is_batch, read_rows
+from ..document.batch import BatchOptions, NoTextColumn, is_batch, read_rows
 from ..document.readers import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, expand_paths
 from ..engine.diagnostics import FileResult
 from ..engine.linter import Options
@@ -126,6 +126,7 @@ class LintRun:
         config_path = settings.config_path
         self._fixed_config = load_config_file(config_path) if config_path else None
         self.files = list(expand_paths(list(paths), on_skip=self._skipped))
+        self._given = frozenset(paths)  # named on the command line, not found in a folder
         # One message language per run: --locale, else --config, else the config
         # nearest the first input.
         first = self._config_for(self.files[0] if self.files else None)
@@ -267,6 +268,17 @@ class LintRun:
                     title=row.title,
                     source_format=row.source_format,
                 )
+        except NoTextColumn as error:
+            from ..document.roster import looks_like_roster
+
+            if data is not None or not looks_like_roster(path):
+                yield error
+            elif path in self._given:
+                yield InputError(
+                    f"a campaign roster, not notes: check it with `xhslint plan lint {path}`", path
+                )
+            else:  # found in a folder: a roster next to the notes is not their problem
+                self._note(f"skipped {path}: a campaign roster (check it with `xhslint plan lint`)")
         except InputError as error:
             yield error
 
