@@ -160,3 +160,58 @@ def test_report_in_a_browser(browser, report, tmp_path):
     assert visible(browser.find_elements(By.CSS_SELECTOR, "article.note")) == []
     browser.find_element(By.CSS_SELECTOR, 'input[data-filter="cat"][value="compliance"]').click()
     assert browser.find_element(By.ID, "n3").is_displayed()
+
+
+@pytest.mark.slow
+def test_plan_report_in_a_browser(browser, tmp_path):
+    """The plan report: the pyramid against the playbook's ranges, the schedule with its
+    waves, launch and shopping windows, and the creators' table sorted by a click."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+    from selenium.webdriver.common.by import By
+
+    plans = Path(__file__).resolve().parents[1] / "examples" / "plans"
+    out = tmp_path / "plan.html"
+    roster, campaign = str(plans / "finished-campaign.xlsx"), str(plans / "finished-campaign.yaml")
+    result = CliRunner().invoke(
+        main, ["plan", "lint", roster, "--campaign", campaign, "--format", "html", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    browser.get(out.as_uri())
+    bars = {
+        b.get_attribute("data-tier"): b
+        for b in browser.find_elements(By.CSS_SELECTOR, "svg.pyramid rect.count")
+    }
+    assert {t: int(b.get_attribute("data-count")) for t, b in bars.items()} == {
+        "top": 3,
+        "mid": 3,
+        "micro": 3,
+        "koc": 2,
+    }
+    assert "fits" in bars["top"].get_attribute("class") and "off" in bars["mid"].get_attribute("class")
+    assert bars["mid"].size["width"] > 0
+    timeline = browser.find_element(By.CSS_SELECTOR, "svg.timeline")
+    assert len(timeline.find_elements(By.CSS_SELECTOR, "rect.wave")) == 3
+    assert len(timeline.find_elements(By.CSS_SELECTOR, "line.launch")) == 1
+    labels = [e.text for e in timeline.find_elements(By.CSS_SELECTOR, "text.window-label")]
+    assert any("618" in label for label in labels) and any("520" in label for label in labels)
+    assert (
+        sum(int(r.get_attribute("data-posts")) for r in timeline.find_elements(By.CSS_SELECTOR, "rect.posts"))
+        == 11
+    )
+
+    def column(index):
+        return [row.find_elements(By.TAG_NAME, "td")[index].text
+                for row in browser.find_elements(By.CSS_SELECTOR, "table.creators tbody tr")]  # fmt: skip
+
+    header = browser.find_elements(By.CSS_SELECTOR, "table.creators th")[6]  # engagement rate
+    header.click()
+    ascending = [float(v.rstrip("%")) for v in column(6)]
+    assert ascending == sorted(ascending) and header.get_attribute("aria-sort") == "ascending"
+    header.click()
+    assert [float(v.rstrip("%")) for v in column(6)] == sorted(ascending, reverse=True)
+    assert column(1)[0] == "栗子爱成分"  # the best engagement rate of the campaign
+    shot = Path(os.environ.get("XHSLINT_SCREENSHOT_DIR", tmp_path)) / "plan-report.png"
+    browser.save_screenshot(str(shot))
+    assert shot.stat().st_size > 10_000

@@ -15,6 +15,7 @@ saves / views; cost per engagement = fee / engagement.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections.abc import Mapping, Sequence
@@ -172,6 +173,26 @@ class Plan:
 
     def has(self, fld: str) -> bool:
         return fld in self.roster.fields
+
+    def tier_ranges(self) -> tuple[dict[str, tuple[int, int]], float | None]:
+        """Each tier's (low, high) creator count from the playbook, and the budget's scale: a
+        stated budget below the smallest full pyramid at this roster's median fee per tier scales
+        the ranges down by budget / that cost (None: not scaled; every tier needs a fee then)."""
+        campaign, factor = self.campaign, None
+        groups = self.by_tier()
+        if campaign.budget is not None and self.has("fee"):
+            fees = {t.id: [c.fee for c in groups.get(t.id, []) if c.fee] for t in campaign.tiers}
+            if all(fees.values()):
+                smallest = sum(t.count_min * statistics.median(fees[t.id]) for t in campaign.tiers)
+                if smallest and campaign.budget < smallest:
+                    factor = campaign.budget / smallest
+        ranges: dict[str, tuple[int, int]] = {}
+        for tier in campaign.tiers:
+            low, high = tier.count_min, tier.count_max
+            if factor is not None:
+                low, high = max(1, math.floor(low * factor)), max(1, math.ceil(high * factor))
+            ranges[tier.id] = (low, high)
+        return ranges, factor
 
     def median_rate(self, tier: str | None = None) -> float | None:
         rates = [

@@ -10,6 +10,7 @@ neither is reported as not checked rather than guessed. ``days_before`` and
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -52,7 +53,7 @@ def lunar_to_solar(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _festival(spec: dict[str, Any], year: int, listed: dict[int, date], where: str) -> date | None:
+def _festival(spec: Mapping[str, Any], year: int, listed: dict[int, date], where: str) -> date | None:
     if "lunar" in spec:
         month, day = _month_day(spec["lunar"], 2000, where).timetuple()[1:3]
         solar = lunar_to_solar(year, month, day)
@@ -62,7 +63,7 @@ def _festival(spec: dict[str, Any], year: int, listed: dict[int, date], where: s
 
 
 def windows_for(
-    data: dict[str, Any], years: range, source: str
+    data: Mapping[str, Any], years: range, source: str
 ) -> tuple[list[Window], list[tuple[str, int]]]:
     """Occurrences of every window in ``years``, and (window id, year) pairs with no date."""
     found: list[Window] = []
@@ -92,7 +93,7 @@ def windows_for(
     return found, missing
 
 
-def windows_around(data: dict[str, Any], first: date, last: date, source: str) -> list[Window]:
+def windows_around(data: Mapping[str, Any], first: date, last: date, source: str) -> list[Window]:
     """Every window occurrence that can touch the days from ``first`` to ``last``, by start."""
     occurrences, _ = windows_for(data, range(first.year - 1, last.year + 2), source)
     return sorted((w for w in occurrences if w.start <= last and first <= w.end), key=lambda w: w.start)

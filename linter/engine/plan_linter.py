@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, cast
 
-from ..analysis.plan_model import TIERS, Creator, Plan
+from ..analysis.plan_model import TIERS, WAVES, Creator, Plan
+from ..analysis.shopping_calendar import windows_around
 from ..core.vocabulary import PLAN
 from ..document.model import Document
 from ..document.roster import column_letter
@@ -187,6 +189,8 @@ def plan_figures(plan: Plan) -> dict[str, Any]:
             "median_save_rate": _round(statistics.median(saves)) if saves else None,
             "median_cost_per_engagement": _round(statistics.median(costs), 2) if costs else None,
         }
+    ranges, factor = plan.tier_ranges()
+    open_ended = {t.id for t in plan.campaign.tiers if t.open_ended}
     rated = sorted(
         (f for f in creators if f["engagement_rate"] is not None), key=lambda f: -f["engagement_rate"]
     )
@@ -196,4 +200,27 @@ def plan_figures(plan: Plan) -> dict[str, Any]:
         "top_creators": [f["row"] for f in rated[:3]],
         "bottom_creators": [f["row"] for f in rated[-3:][::-1]] if len(rated) > 3 else [],
         "launch_date": plan.campaign.launch_date.isoformat() if plan.campaign.launch_date else None,
+        "tier_ranges": {
+            tier: {"low": low, "high": high, "open_ended": tier in open_ended}
+            for tier, (low, high) in ranges.items()
+        },
+        "budget_scale": _round(factor),
+        "waves": {
+            wave: {"start": days[0].isoformat(), "end": days[1].isoformat()}
+            for wave in WAVES
+            if (days := plan.campaign.wave(wave)) is not None
+        },
+        "windows": _windows(plan),
     }
+
+
+def _windows(plan: Plan) -> list[dict[str, Any]]:
+    """The crowded windows that touch the plan's dates (posts and waves), for the report's timeline."""
+    days: list[date] = [c.post_date for c in plan.dated() if c.post_date is not None]
+    days += [d for wave in WAVES if (span := plan.campaign.wave(wave)) for d in span]
+    if not days or plan.shopping_windows is None:
+        return []
+    found = windows_around(plan.shopping_windows, min(days), max(days), "shopping_windows.yaml")
+    return [
+        {"id": w.id, "name": w.name, "start": w.start.isoformat(), "end": w.end.isoformat()} for w in found
+    ]

@@ -10,31 +10,7 @@
 
 from __future__ import annotations
 
-import math
-import statistics
-
-from ..analysis.plan_model import Plan
 from .plan_base import PlanFinding, localised, no_compile, percent, tier_name
-
-
-def _range(plan: Plan) -> tuple[dict[str, tuple[int, int]], float | None]:
-    """Each tier's (low, high) count, and the budget's scale factor (None: not scaled)."""
-    campaign = plan.campaign
-    factor = None
-    groups = plan.by_tier()
-    if campaign.budget is not None and plan.has("fee"):
-        fees = {t.id: [c.fee for c in groups.get(t.id, []) if c.fee] for t in campaign.tiers}
-        if all(fees.values()):
-            smallest = sum(t.count_min * statistics.median(fees[t.id]) for t in campaign.tiers)
-            if smallest and campaign.budget < smallest:
-                factor = campaign.budget / smallest
-    ranges: dict[str, tuple[int, int]] = {}
-    for tier in campaign.tiers:
-        low, high = tier.count_min, tier.count_max
-        if factor is not None:
-            low, high = max(1, math.floor(low * factor)), max(1, math.ceil(high * factor))
-        ranges[tier.id] = (low, high)
-    return ranges, factor
 
 
 class TierCounts:
@@ -47,7 +23,7 @@ class TierCounts:
         plan = ctx.plan
         if not plan.creators:
             return
-        ranges, factor = _range(plan)
+        ranges, factor = plan.tier_ranges()
         scaling = localised("plan_scaled", share=percent(factor)) if factor else localised("plan_not_scaled")
         groups = plan.by_tier()
         column = "tier" if plan.has("tier") else "followers"

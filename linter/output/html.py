@@ -101,8 +101,12 @@ class Writer(BaseWriter):
             f'data-cat="{esc(cats)}">',
             f'<details{" open" if count else ""}><summary><span class="path">{esc(result.path)}</span> '
             f'<span class="meta">{meta}</span> <span class="count">{badge}</span></summary>',
-            f'<pre class="text">{_segments(result.text, keyed)}</pre>',
         ]
+        if result.plan is not None:
+            from .html_plan import plan_section
+
+            parts.append(plan_section(result.plan, self.cat, self.locale))
+        parts.append(f'<pre class="text">{_segments(result.text, keyed)}</pre>')
         if keyed:
             parts.append('<ol class="findings">')
             for key, d in keyed:

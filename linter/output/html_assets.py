@@ -67,6 +67,26 @@ li.finding.active { background: #fff8c5; }
   padding: 8px 10px; font-size: 13px; }
 #tip .body + .body { border-top: 1px solid var(--line); margin-top: 6px; padding-top: 6px; }
 [hidden] { display: none !important; }
+section.plan { padding: 4px 12px 12px; }
+section.plan h2 { font-size: 15px; margin: 14px 0 6px; }
+section.plan svg { background: var(--bg); border: 1px solid var(--line); border-radius: 6px;
+  max-width: 100%; }
+.pyramid .band { fill: #e6f4ea; stroke: #7cb98b; }
+.pyramid .count.fits { fill: #2e7d32; } .pyramid .count.off { fill: var(--warning); }
+.chart-note, .window-label, .wave-label { font-size: 11px; fill: var(--muted); }
+.timeline .window { fill: rgba(198, 40, 40, 0.10); stroke: rgba(198, 40, 40, 0.35); }
+.timeline .wave-seeding { fill: #e3f2fd; } .timeline .wave-launch { fill: #ffe0b2; }
+.timeline .wave-sustain { fill: #e8f5e9; }
+.timeline .posts { fill: var(--info); } .timeline .launch { stroke: var(--error); stroke-width: 2; }
+.timeline .axis, .timeline .tick { stroke: var(--muted); }
+table.creators { border-collapse: collapse; width: 100%; background: var(--bg); font-size: 13px; }
+table.creators th, table.creators td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; }
+table.creators th { background: var(--soft); cursor: pointer; user-select: none; white-space: nowrap; }
+table.creators th[aria-sort="ascending"]::after { content: " ▲"; }
+table.creators th[aria-sort="descending"]::after { content: " ▼"; }
+table.creators td.n { text-align: right; color: var(--fg); }
+table.creators tr.beats td:first-child { box-shadow: inset 3px 0 #2e7d32; }
+.muted { color: var(--muted); font-size: 12px; }
 """
 
 SCRIPT = """
@@ -156,5 +176,26 @@ SCRIPT = """
   }
   document.getElementById("filters").addEventListener("change", apply);
   apply();
+  // plan reports: a table sorts by the clicked column (each cell's data-v), again for descending
+  document.querySelectorAll("table.sortable th[data-sort]").forEach(function (th) {
+    function sort() {
+      var table = th.closest("table"), body = table.tBodies[0];
+      var index = Array.prototype.indexOf.call(th.parentNode.children, th);
+      var numeric = th.getAttribute("data-sort") === "number";
+      var down = th.getAttribute("aria-sort") === "ascending";
+      table.querySelectorAll("th[data-sort]").forEach(function (h) { h.setAttribute("aria-sort", "none"); });
+      th.setAttribute("aria-sort", down ? "descending" : "ascending");
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var x = a.cells[index].getAttribute("data-v"), y = b.cells[index].getAttribute("data-v");
+        if (x === "" || y === "") { return (x === "") - (y === ""); }  // empty cells last, either way
+        var c = numeric ? parseFloat(x) - parseFloat(y) : x.localeCompare(y);
+        return down ? -c : c;
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
+    }
+    th.addEventListener("click", sort);
+    th.addEventListener("keydown", function (e) { if (e.key === "Enter") { sort(); } });
+  });
 })();
 """
