@@ -421,10 +421,11 @@ def _columns(values: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice([*FORMATS, "xlsx"]),
     default="text",
     show_default=True,
-    help="Report format, as for xhslint lint.",
+    help="Report format, as for xhslint lint; xlsx (with -o FILE.xlsx) writes the roster back with its "
+    "tier, rates and findings.",
 )
 @click.option(
     "--output", "-o", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout."
@@ -461,10 +462,15 @@ def plan_lint(
             ignore=_selectors(ignore) or config.ignore,
             rule_paths=config.rule_paths,
         )
-        color = not no_color and fmt == "text" and output in (None, "-") and sys.stdout.isatty()
-        color = color and "NO_COLOR" not in os.environ
-        write_results(outcome.results, fmt, output, normalise_locale(locale or config.locale),
-                      outcome.rules, outcome.problems, config.docs_url, color)  # fmt: skip
+        locale = normalise_locale(locale or config.locale)
+        if fmt == "xlsx":
+            _write_roster(roster, output, outcome, locale)
+        else:
+            color = not no_color and fmt == "text" and output in (None, "-") and sys.stdout.isatty()
+            color = color and "NO_COLOR" not in os.environ
+            write_results(
+                outcome.results, fmt, output, locale, outcome.rules, outcome.problems, config.docs_url, color
+            )
     except XhslintError as error:
         _fail(error)
     for problem in outcome.problems:
@@ -474,6 +480,19 @@ def plan_lint(
     threshold = SEVERITY_RANK[fail_on or config.fail_on]
     failed = any(SEVERITY_RANK[d.severity] >= threshold for r in outcome.results for d in r.diagnostics)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _write_roster(roster: str, output: str | None, outcome, locale: str) -> None:
+    from pathlib import Path
+
+    from .linter.core.errors import ConfigError
+    from .linter.output.xlsx_plan import write_plan_workbook
+
+    if not output or output == "-" or Path(output).suffix.lower() != ".xlsx":
+        raise ConfigError("--format xlsx writes a workbook: give -o FILE.xlsx")
+    if Path(output).resolve() == Path(roster).resolve():
+        raise ConfigError("-o must name a new file: the roster itself is never written")
+    write_plan_workbook(output, outcome.plan, outcome.results, locale)
 
 
 @plan.command("init", context_settings=CONTEXT)

@@ -382,3 +382,49 @@ def test_a_roster_in_a_folder_of_notes_is_skipped_with_a_note_and_named_one_is_a
     named = CliRunner().invoke(main, ["lint", str(PLANS / "good-plan.csv")])
     assert named.exit_code == 2
     assert "a campaign roster, not notes: check it with `xhslint plan lint" in named.stderr
+
+
+def test_xlsx_writes_the_roster_back_with_its_figures_and_findings(tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "review.xlsx"
+    roster = PLANS / "finished-campaign.xlsx"
+    before = hashlib.sha256(roster.read_bytes()).hexdigest()
+    args = ["plan", "lint", str(roster), "--campaign", str(PLANS / "finished-campaign.yaml")]
+    result = CliRunner().invoke(main, [*args, "--format", "xlsx", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    book = load_workbook(out)
+    assert book.sheetnames == ["Roster", "Findings"]
+    rows = list(book["Roster"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("达人昵称", "层级", "粉丝数")
+    assert rows[0][-5:] == (
+        "xhslint tier",
+        "engagement rate",
+        "save rate",
+        "cost per engagement",
+        "xhslint findings",
+    )
+    by_name = {row[0]: row for row in rows[1:]}
+    assert len(by_name) == 11
+    assert by_name["美妆大V阿珂"][-4] == pytest.approx((9800 + 3100 + 640) / 420000)
+    assert by_name["数码阿杰"][-1].startswith("PLN007: ")
+    assert by_name["美妆大V阿珂"][-1] is None
+    findings = list(book["Findings"].iter_rows(values_only=True))
+    assert len(findings) - 1 == 13
+    assert hashlib.sha256(roster.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize("output", [None, "review.csv"])
+def test_xlsx_needs_a_workbook_to_write(tmp_path, output):
+    args = ["plan", "lint", str(PLANS / "pedestal-plan.csv"), "--format", "xlsx"]
+    result = CliRunner().invoke(main, [*args, *(["-o", str(tmp_path / output)] if output else [])])
+    assert result.exit_code == 2 and "-o FILE.xlsx" in result.stderr
+
+
+def test_xlsx_never_overwrites_the_roster(tmp_path):
+    import shutil
+
+    roster = tmp_path / "roster.xlsx"
+    shutil.copy(PLANS / "finished-campaign.xlsx", roster)
+    result = CliRunner().invoke(main, ["plan", "lint", str(roster), "--format", "xlsx", "-o", str(roster)])
+    assert result.exit_code == 2 and "never written" in result.stderr
