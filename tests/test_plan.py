@@ -428,3 +428,22 @@ def test_xlsx_never_overwrites_the_roster(tmp_path):
     shutil.copy(PLANS / "finished-campaign.xlsx", roster)
     result = CliRunner().invoke(main, ["plan", "lint", str(roster), "--format", "xlsx", "-o", str(roster)])
     assert result.exit_code == 2 and "never written" in result.stderr
+
+
+def test_a_brief_date_without_a_year_takes_the_briefs_year_else_the_next_one():
+    from xhslint.linter.kinds.windows import _dated
+
+    today = dt.date(2026, 12, 3)
+    assert _dated(6, 18, None, today) == dt.date(2027, 6, 18)  # this June has passed
+    assert _dated(12, 10, None, today) == dt.date(2026, 12, 10)
+    assert _dated(6, 18, 2031, today) == dt.date(2031, 6, 18)
+    assert _dated(2, 30, None, today) is None
+
+
+def test_brief_dates_in_crowded_windows_are_reported_by_xhslint_lint():
+    from xhslint import lint_text
+
+    text = "发布时间：2027 年 3 月 3 日预热，2027 年 4 月 20 日上线。"
+    found = [d for d in lint_text(text, kind="brief").diagnostics if d.rule_id == "PLB008"]
+    assert [d.match for d in found] == ["2027 年 3 月 3 日"]  # Women's Day, 1-8 March
+    assert "2027-02-28" in found[0].suggestion("en")  # the nearest day outside it

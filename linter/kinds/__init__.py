@@ -10,7 +10,7 @@ from .base import Compiled, Finding, Kind
 
 __all__ = ["KIND_NAMES", "PLAN_KINDS", "TEXT_KINDS", "Compiled", "Finding", "Kind", "get_kind"]
 
-TEXT_KINDS = ("terms", "pattern", "density", "requires", "cues", "metric", "script", "typography")
+TEXT_KINDS = ("terms", "pattern", "density", "requires", "cues", "metric", "script", "typography", "windows")
 # Kinds that check a campaign plan (a roster and its campaign), not a text: ``xhslint plan lint``.
 PLAN_KINDS = (
     "plan-tiers",

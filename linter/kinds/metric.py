@@ -10,25 +10,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..analysis.date_mentions import date_mentions
 from .base import Compiled, Finding
 
 # The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
 FIELDS: tuple[str, ...] = ("metric", "max", "min")
 PARAMS: tuple[str, ...] = ("value", "limit", "width")
-
-DATES = (
-    # 2026-06-18, 2026/6/18, 2026年6月18日, 2026 年 6 月 18 日 (the spacing --fix writes)
-    re.compile(r"(?<!\d)(?:\d{4}) ?[-/.年] ?(\d{1,2}) ?[-/.月] ?(\d{1,2}) ?日?"),
-    # 6月18日, 6月18号, 6 月 18 日
-    re.compile(r"(?<![\d/.-])(\d{1,2}) ?月 ?(\d{1,2}) ?[日号]"),
-)
-MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
-EN_DATE = re.compile(
-    r"\b(?:(\d{1,2})(?:st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (\d{1,2})(?:st|nd|rd|th)?)\b",
-    re.IGNORECASE,
-)
 
 
 def _extends(prev: str, ch: str) -> bool:
@@ -104,21 +91,9 @@ def _title_measures(title: str) -> tuple[int, int]:
 def distinct_dates(text: str) -> list[tuple[int, int, int, int]]:
     """(month, day, start, end) of the first mention of each distinct date."""
     seen: dict[tuple[int, int], tuple[int, int]] = {}
-
-    def note(key: tuple[int, int], span: tuple[int, int]) -> None:
-        if key not in seen or span < seen[key]:
-            seen[key] = span
-
-    for pattern in DATES:
-        for m in pattern.finditer(text):
-            note((int(m.group(1)), int(m.group(2))), m.span())
-    for m in EN_DATE.finditer(text):
-        if m.group(1):
-            note((MONTHS[m.group(2)[:3].lower()], int(m.group(1))), m.span())
-        else:
-            note((MONTHS[m.group(3)[:3].lower()], int(m.group(4))), m.span())
-    valid = [(k, v) for k, v in seen.items() if 1 <= k[0] <= 12 and 1 <= k[1] <= 31]
-    return sorted((k[0], k[1], v[0], v[1]) for k, v in valid)
+    for mention in date_mentions(text):
+        seen.setdefault((mention.month, mention.day), (mention.start, mention.end))
+    return sorted((month, day, start, end) for (month, day), (start, end) in seen.items())
 
 
 def compile(rule) -> Compiled:
