@@ -352,14 +352,27 @@ def brief_init(vertical, locale, templates):
     "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here (atomically)."
 )
 @click.option("--templates", type=click.Path(file_okay=False), help=TEMPLATES_HELP)
-def brief_render(data_file, locale, fmt, output, templates):
+@click.option(
+    "--document",
+    type=click.Choice(["creator", "plan"]),
+    default="creator",
+    show_default=True,
+    help="creator: the brief creators get; plan: the internal plan (pyramid headcounts, budget, KPIs, "
+    "measurement), from the same data file.",
+)
+@click.option(
+    "--tier",
+    type=click.Choice(["top", "mid", "micro", "koc"]),
+    help="The creator brief for one tier: its deliverable and waves only (a KOC's is shorter).",
+)
+def brief_render(data_file, locale, fmt, output, templates, document, tier):
     """Validate a brief data file and render the brief; planning warnings go to stderr."""
     from .linter.briefs.output import choose_format, write_brief
     from .linter.briefs.render import render_brief
     from .linter.core.errors import XhslintError
 
     try:
-        rendered = render_brief(data_file, locale=locale, templates=templates)
+        rendered = render_brief(data_file, locale=locale, templates=templates, document=document, tier=tier)
         text = write_brief(rendered, choose_format(fmt, output), output)
     except XhslintError as error:
         _fail(error)

@@ -50,15 +50,19 @@ def test_docx_brief_reads_back_with_headings_lists_and_tables(cli, tmp_path, loc
     assert any(p.style.name == "List Bullet 2" for p in document.paragraphs)  # evidence under each claim
     assert "**" not in text and "## " not in text and "| ---" not in text
 
-    # timeline, pyramid and measurement tables, header row in bold
-    assert len(document.tables) == 3
-    pyramid = document.tables[1]
-    header = [cell.text for cell in pyramid.rows[0].cells]
+    # timeline and deliverables tables, header row in bold
+    assert len(document.tables) == 2
+    deliverables = document.tables[1]
+    header = [cell.text for cell in deliverables.rows[0].cells]
     assert header[0] == ("层级" if locale == "zh-CN" else "Tier")
-    assert all(run.bold for run in pyramid.rows[0].cells[0].paragraphs[0].runs)
-    first_tier = pyramid.rows[1].cells[0].text
+    assert all(run.bold for run in deliverables.rows[0].cells[0].paragraphs[0].runs)
+    first_tier = deliverables.rows[1].cells[0].text
     assert first_tier == ("头部达人" if locale == "zh-CN" else "Top-tier KOLs")
-    measurement = " ".join(cell.text for row in document.tables[2].rows for cell in row.cells)
+    # the internal plan: timeline, pyramid and measurement tables
+    cli("brief", "render", "brief.yaml", "--document", "plan", "-o", "plan.docx")
+    internal = docx.Document(str(tmp_path / "plan.docx"))
+    assert len(internal.tables) == 3
+    measurement = " ".join(cell.text for row in internal.tables[2].rows for cell in row.cells)
     for metric in (
         ("收藏率", "评论质量", "搜索排名", "自然笔记")
         if locale == "zh-CN"

@@ -12,6 +12,7 @@ import yaml
 from brief_fixtures import LOCALES, VERTICALS, line_number, starter_text, write_starter
 
 from xhslint import lint_text
+from xhslint.linter.briefs.errors import BriefError
 from xhslint.linter.briefs.render import render_brief
 from xhslint.linter.briefs.verticals import template_verticals
 from xhslint.linter.core.messages import catalogue
@@ -82,20 +83,13 @@ def test_starter_data_is_complete_and_renders_every_section(tmp_path, vertical, 
 
 
 def test_chinese_brief_reads_like_a_chinese_brief(tmp_path):
-    text = render_brief(write_starter(tmp_path, "beauty", "zh-CN")).text
-    for word in (
-        "品牌方",
-        "笔记",
-        "种草",
-        "蒲公英",
-        "达人",
-        "核心卖点",
-        "核心成分",
-        "KOL 金字塔",
-        "收藏率",
-        "评论质量",
-    ):
+    path = write_starter(tmp_path, "beauty", "zh-CN")
+    text = render_brief(path).text
+    for word in ("品牌方", "笔记", "种草", "蒲公英", "达人", "核心卖点", "核心成分", "交付内容"):
         assert word in text, word
+    internal = render_brief(path, document="plan").text  # the pyramid and measurement are internal
+    for word in ("KOL 金字塔", "收藏率", "评论质量"):
+        assert word in internal and ("KOL 金字塔" not in text), word
     cues = catalogue("zh-CN").verticals["beauty"]["cues"]
     assert sum(cue in text for cue in cues) >= 5
 
@@ -122,7 +116,7 @@ def test_waves_are_computed_from_the_launch_date(tmp_path):
     path = write_starter(
         tmp_path, "beauty", "en", launch_date="2026-04-20", seeding_days="10", sustain_weeks="2"
     )
-    rendered = render_brief(path)
+    rendered = render_brief(path, document="plan")
     text = rendered.text
     # seeding 10 days before, launch day + 3, sustain 2 weeks, baseline the day before seeding
     assert "| Seeding | Fri 10 Apr to Sun 19 Apr |" in text
@@ -211,8 +205,8 @@ def test_shopping_windows_come_from_a_data_file_users_can_replace(tmp_path):
 )
 def test_pyramid_scales_within_the_playbook_ranges(tmp_path, scale, counts):
     path = write_starter(tmp_path, "beauty", "en", creator_tiers=f"{{scale: {scale}}}")
-    text = render_brief(path).text
-    section = text.split("## Creator pyramid and deliverables")[1].split("\n## ")[0]
+    text = render_brief(path, document="plan").text
+    section = text.split("## Creator pyramid")[1].split("\n## ")[0]
     rows = [
         row
         for row in section.splitlines()
@@ -224,7 +218,7 @@ def test_pyramid_scales_within_the_playbook_ranges(tmp_path, scale, counts):
 
 def test_explicit_counts_outside_the_playbook_warn_with_their_line(tmp_path):
     path = write_starter(tmp_path, "beauty", "en", creator_tiers="{top: 9, mid: 5, micro: 40, koc: 0}")
-    rendered = render_brief(path)
+    rendered = render_brief(path, document="plan")
     messages = [w.one_line() for w in rendered.warnings]
     line = next(
         n for n, text in enumerate(path.read_text().splitlines(), 1) if text.startswith("creator_tiers:")
@@ -237,24 +231,33 @@ def test_explicit_counts_outside_the_playbook_warn_with_their_line(tmp_path):
 
 def test_starter_launch_is_six_weeks_ahead():
     data = yaml.safe_load(starter_text("travel", "en"))
-    assert data["launch_date"] == date(2026, 3, 1) + timedelta(weeks=6)
+    assert data["launch_date"] == date(2026, 3, 1) + timedelta(weeks=6)  # a quiet date already
+
+
+def test_starter_launch_moves_past_the_shopping_festivals():
+    from brief_fixtures import starter_yaml
+
+    # six weeks after 2026-12-03 is 2027-01-14: its waves meet the New Year festival; 2027-03-23 is
+    # the first launch whose seeding wave (from 03-09) also clears Women's Day (03-01..03-08)
+    data = yaml.safe_load(starter_yaml("beauty", "en", today=date(2026, 12, 3)))
+    assert data["launch_date"] == date(2027, 3, 23)
 
 
 # --- the README's excerpts stay true ------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("index", "vertical", "locale", "launch"),
-    [(0, "beauty", "zh-CN", "2026-06-10"), (1, "electronics", "en", "2026-09-15")],
+    ("index", "vertical", "locale", "launch", "document"),
+    [(0, "beauty", "zh-CN", "2026-06-10", "creator"), (1, "electronics", "en", "2026-09-15", "plan")],
 )
-def test_readme_excerpts_are_real_output(tmp_path, index, vertical, locale, launch):
+def test_readme_excerpts_are_real_output(tmp_path, index, vertical, locale, launch, document):
     import re
     from pathlib import Path
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme.split("\n## Generating briefs", 1)[1]  # its excerpts are the next markdown blocks
     excerpt = re.findall(r"```markdown\n(.*?)```", section, re.DOTALL)[index]
-    text = render_brief(write_starter(tmp_path, vertical, locale, launch_date=launch)).text
+    text = render_brief(write_starter(tmp_path, vertical, locale, launch_date=launch), document=document).text
     for line in excerpt.splitlines():
         assert line in text.splitlines(), line
 
@@ -275,3 +278,60 @@ def test_compliance_reminders_cover_every_vertical_in_both_locales_and_name_real
     for item in items:
         assert item["zh-CN"].strip() and item["en"].strip() and item["basis"], item
         assert set(item.get("rules", [])) <= known, item.get("rules")
+
+
+# --- two documents, tiers, operations, per-locale facts -------------------------
+
+
+def test_the_creator_brief_and_the_internal_plan_share_one_data_file(tmp_path):
+    path = write_starter(tmp_path, "beauty", "en")
+    creator = render_brief(path).text
+    internal = render_brief(path, document="plan").text
+    assert "## Creator pyramid" not in creator and "## Measurement" not in creator
+    assert "## Deliverables" in creator and "## Working together" in creator  # the starter's operations
+    assert internal.startswith("# XHS campaign plan (internal)")
+    assert "## Creator pyramid" in internal and "## Measurement" in internal and "## Budget" in internal
+
+
+def test_a_tier_gets_its_own_brief_and_a_kocs_is_shorter(tmp_path):
+    path = write_starter(tmp_path, "beauty", "zh-CN")
+    full = render_brief(path).text
+    top = render_brief(path, tier="top").text
+    koc = render_brief(path, tier="koc").text
+    assert "- 你的交付：视频笔记 1 篇" in top and "- 发布阶段：上线引爆期" in top
+    assert "- 你的交付：图文笔记 1 篇" in koc
+    assert "核心成分" in top and "核心成分" not in koc.split("## ")[5]  # no ingredient section for a KOC
+    assert len(koc) < len(top) < len(full) + 200
+    headings = [line for line in koc.splitlines() if line.startswith("## ")]
+    assert headings[:4] == [
+        "## 一、项目背景",
+        "## 二、目标人群",
+        "## 三、核心卖点",
+        "## 四、内容方向与创作空间",
+    ]
+
+
+def test_a_tier_with_no_creators_is_refused(tmp_path):
+    path = write_starter(tmp_path, "beauty", "en", creator_tiers="{top: 3, mid: 12, micro: 40, koc: 0}")
+    with pytest.raises(BriefError, match="--tier koc: no creators are planned"):
+        render_brief(path, tier="koc")
+
+
+def test_values_written_per_locale(tmp_path):
+    text = starter_text("beauty", "zh-CN").replace("brand: GlowLab", "brand: {en: GlowLab, zh-CN: 光研}")
+    text = text.replace("product: 神经酰胺保湿精华", "product: {zh-CN: 神经酰胺保湿精华}")
+    path = tmp_path / "brief.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert render_brief(path).text.startswith("# 小红书达人种草 Brief｜光研「神经酰胺保湿精华」")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("product:"))
+    with pytest.raises(BriefError) as info:
+        render_brief(path, locale="en")
+    assert (
+        info.value.one_line()
+        == f"xhslint: error: {path}:{line}: field 'product' has no en text (it has: zh-CN)"
+    )
+
+
+def test_rendering_another_locale_than_the_data_files_warns(tmp_path):
+    rendered = render_brief(write_starter(tmp_path, "beauty", "zh-CN"), locale="en")
+    assert any("rendering en from a zh-CN data file" in w.message for w in rendered.warnings)

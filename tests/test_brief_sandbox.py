@@ -89,7 +89,7 @@ def test_user_templates_override_one_vertical_and_reuse_the_shared_partials(cli,
     assert result.exit_code == 0, result.stderr
     assert "## Hero actives" in result.stdout
     assert "- Our house style: film photos only." in result.stdout
-    assert "## Creator pyramid and deliverables" in result.stdout  # from the bundled partials
+    assert "## Deliverables" in result.stdout  # from the bundled partials
 
 
 def test_a_new_vertical_from_user_templates(cli, tmp_path):

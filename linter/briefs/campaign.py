@@ -12,7 +12,7 @@ from typing import Any
 
 from ..analysis.plan_model import Campaign, campaign_from
 from . import bundled
-from .data import read_yaml, validate, validator_for
+from .data import localise, read_yaml, validate, validator_for
 from .errors import BriefError
 
 CAMPAIGN_SCHEMA = bundled.TEMPLATES_DIR / "campaign.schema.json"
@@ -77,9 +77,11 @@ def campaign_from_mapping(
 
 def _campaign(raw: Any, node: Any, path: str, text: str, data: dict[str, Any]) -> Campaign:
     if isinstance(raw, dict) and "brand" in raw and "product" in raw:  # a brief data file
+        raw = localise(raw, node, path, None)
         validate(raw, node, path)
         section = raw.get("plan") or {}
-        validate(section, node, path, validator_for(CAMPAIGN_SCHEMA), WHAT, ("plan",))
+        if "plan" in raw:
+            validate(raw["plan"], node, path, validator_for(CAMPAIGN_SCHEMA), WHAT, ("plan",))
         shared = {k: raw[k] for k in SHARED if k in raw}
         lines = {**_lines(node, (), shared), **_lines(node, ("plan",), section)}
         fields = {**section, **shared}

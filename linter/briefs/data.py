@@ -210,19 +210,58 @@ def defaults(fields: dict[str, Any], playbook: dict[str, Any]) -> dict[str, Any]
     filled.setdefault("locale", None)
     filled.setdefault("campaign_name", None)
     filled.setdefault("topics", [])
+    filled.setdefault("operations", None)
     filled.setdefault("seeding_days", waves["seeding"]["days"]["default"])
     filled.setdefault("sustain_weeks", waves["sustain"]["weeks"]["default"])
     filled["creator_tiers"] = {"scale": "standard", **fields["creator_tiers"]}
     return filled
 
 
-def load_brief(path: str | Path, playbook: dict[str, Any]) -> BriefData:
-    """Read, validate and complete a brief data file, or raise ``BriefError``."""
+def localise(data: Any, node: Any, path: str, locale: str | None) -> Any:
+    """The data with every value written per locale (``{en: ..., zh-CN: ...}``) replaced by
+    the text of ``locale`` (default: the file's own ``locale``, else zh-CN). A value with no
+    text for that locale is an error naming the field and its line: a brief is never
+    rendered half in one language and half in another."""
+    from ..core.vocabulary import LOCALES
+    from ..core.yaml_source import line_of
+    from .bundled import brief_locale
+
+    if not isinstance(data, dict):
+        return data
+    own = data.get("locale") if isinstance(data.get("locale"), str) else None
+    try:
+        chosen = brief_locale(locale or own)
+    except Exception:  # an unknown locale is reported by validation
+        return data
+
+    def walk(value: Any, where: list[Any]) -> Any:
+        if isinstance(value, dict):
+            if value and set(value) <= set(LOCALES):
+                if chosen not in value:
+                    has = ", ".join(sorted(value))
+                    raise BriefError(
+                        f"field '{field_name(where)}' has no {chosen} text (it has: {has})",
+                        path,
+                        line_of(node, where),
+                    )
+                return value[chosen]
+            return {k: walk(v, [*where, k]) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, [*where, i]) for i, v in enumerate(value)]
+        return value
+
+    return walk(data, [])
+
+
+def load_brief(path: str | Path, playbook: dict[str, Any], locale: str | None = None) -> BriefData:
+    """Read, validate and complete a brief data file (its values in ``locale``, see
+    ``localise``), or raise ``BriefError``."""
     p = Path(path)
     if not p.exists():
         raise BriefError("no such file", str(p))
     if p.is_dir():
         raise BriefError("is a directory, not a brief data file", str(p))
     data, node = read_yaml(p)
+    data = localise(data, node, str(p), locale)
     validate(data, node, str(p))
     return BriefData(path=str(p), fields=defaults(data, playbook), node=node)

@@ -55,16 +55,49 @@ def _tidy(text: str) -> str:
     return text.strip("\n") + "\n"
 
 
+DOCUMENTS = ("creator", "plan")  # the creator brief, the internal plan
+
+
 def render_brief(
-    data_path: str | Path, *, locale: str | None = None, templates: str | Path | None = None
+    data_path: str | Path,
+    *,
+    locale: str | None = None,
+    templates: str | Path | None = None,
+    document: str = "creator",
+    tier: str | None = None,
 ) -> RenderedBrief:
-    """Validate ``data_path`` and render its brief; raises ``BriefError`` (exit 2) on bad input."""
+    """Validate ``data_path`` and render one of its documents: the creator brief (for all
+    creators, or one tier's version with ``tier``; a KOC's is shorter) or the internal plan
+    (pyramid headcounts, budget, KPIs, measurement). Raises ``BriefError`` (exit 2) on bad input."""
+    from .campaign import load_campaign, plan_data
+
     user = bundled.user_dir(templates)
     playbook, _, _ = bundled.load_data("playbook.yaml", user)
-    brief = load_brief(data_path, playbook)
+    brief = load_brief(data_path, playbook, locale)
     chosen = bundled.brief_locale(locale or brief.fields["locale"])
     name = _check_template(brief, chosen, user)
+    if document == "plan":
+        name = f"_internal/plan.{chosen}.md.j2"
     campaign, warnings = plan(brief, playbook)
+    own = brief.fields["locale"]
+    if own and bundled.brief_locale(own) != chosen:
+        warnings.append(
+            BriefWarning(
+                f"rendering {chosen} from a {own} data file: text fields written once (not as "
+                f"{{en: ..., zh-CN: ...}}) appear as written, in {own}",
+                brief.path,
+                brief.line("locale"),
+            )
+        )
+    chosen_tier = None
+    if tier is not None:
+        chosen_tier = next((t for t in campaign.tiers if t.id == tier), None)
+        if chosen_tier is None:
+            planned = ", ".join(t.id for t in campaign.tiers)
+            raise BriefError(
+                f"--tier {tier}: no creators are planned in that tier (planned: {planned})", brief.path
+            )
+    goals = load_campaign(brief.path, plan_data(user))
 
     windows, _, windows_path = bundled.load_data("shopping_windows.yaml", user)
     overlaps, unchecked = clashes(campaign.waves, windows, str(windows_path))
@@ -95,6 +128,8 @@ def render_brief(
         "launch": brief.launch_date,
         "vertical": vertical_info(brief.fields["vertical"], chosen),
         "plan": campaign,
+        "tier": chosen_tier,
+        "campaign": goals,
         "crowded": crowded(overlaps),
         "compliance": reminders(rules, brief.fields["vertical"], chosen, str(rules_path)),
     }

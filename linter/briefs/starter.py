@@ -74,14 +74,20 @@ def starter_yaml(
     comments, _ = load_yaml(fields_path, BriefError)
     playbook, _, _ = bundled.load_data("playbook.yaml", user)
     waves = playbook["waves"]
+    operations_path = bundled.find(f"_starter/operations.{chosen}.yaml", user)
+    operations = load_yaml(operations_path, BriefError)[0] if operations_path else None
     values = {
         "vertical": vertical,
         "locale": chosen,
         **(sample or {}),
         "seeding_days": waves["seeding"]["days"]["default"],
         "sustain_weeks": waves["sustain"]["weeks"]["default"],
+        **({"operations": operations} if operations else {}),
     }
-    launch = (today or date.today()) + LAUNCH_IN
+    windows, _, _ = bundled.load_data("shopping_windows.yaml", user)
+    launch = quiet_launch(
+        (today or date.today()) + LAUNCH_IN, values["seeding_days"], waves["launch"]["days"], windows
+    )
     info = vertical_info(vertical, chosen)
     parts = [_comment(comments["header"].format(name=info["name"], id=vertical))]
     for key in schema()["properties"]:
