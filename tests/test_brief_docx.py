@@ -122,3 +122,44 @@ def test_the_word_brief_lints_clean_too(cli, tmp_path, locale):
         if (d["category"] in gated and d["severity"] != "info")
         or (d["category"] == "compliance" and d["severity"] == "error")
     ], findings
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en"])
+def test_word_output_is_fit_for_a_brand(cli, tmp_path, locale):
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    (tmp_path / "brief.yaml").write_text(starter_text("beauty", locale), encoding="utf-8")
+    cli("brief", "render", "brief.yaml", "-o", "brief.docx")
+    document = docx.Document(str(tmp_path / "brief.docx"))
+    section = document.sections[0]
+    # A4 (Word stores twips: within a hair of 210 x 297 mm)
+    assert abs(section.page_width - Mm(210)) < Mm(0.1) and abs(section.page_height - Mm(297)) < Mm(0.1)
+    title = document.core_properties.title
+    assert section.header.paragraphs[0].text == title
+    footer = section.footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer  # page N of M, filled in by Word
+    assert footer.count("<w:fldChar ") == 6  # begin, separate, end for each of the two fields
+    # the title block: the line under the title is its subtitle
+    styles = [p.style.name for p in document.paragraphs[:3]]
+    assert styles[0] == "Heading 1" and "Subtitle" in styles
+    for table in document.tables:
+        header = table.rows[0]
+        assert header._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on each page
+        fills = {c._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) for c in header.cells}
+        assert fills == {"DCE6F2"}
+        widths = [c.width for c in header.cells]
+        usable = section.page_width - section.left_margin - section.right_margin
+        assert len(set(widths)) > 1 and abs(sum(widths) - usable) < Mm(1)  # the text width, by need
+    if locale == "zh-CN":  # no slanted Hanzi anywhere
+        runs = [r for p in document.paragraphs for r in p.runs]
+        runs += [
+            r
+            for t in document.tables
+            for row in t.rows
+            for c in row.cells
+            for p in c.paragraphs
+            for r in p.runs
+        ]
+        assert not any(r.italic for r in runs)
+        assert document.styles["Quote"].font.italic is False
