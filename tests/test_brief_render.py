@@ -335,3 +335,25 @@ def test_values_written_per_locale(tmp_path):
 def test_rendering_another_locale_than_the_data_files_warns(tmp_path):
     rendered = render_brief(write_starter(tmp_path, "beauty", "zh-CN"), locale="en")
     assert any("rendering en from a zh-CN data file" in w.message for w in rendered.warnings)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_coffee_brief_does_not_open_with_a_snack(tmp_path, locale):
+    coffee = render_brief(write_starter(tmp_path, "food", locale)).text  # the food starter is coffee beans
+    snack_zh, snack_en = "试过的零食大多太甜", "most snacks I have tried"
+    assert snack_zh not in coffee and snack_en not in coffee
+    assert "速溶" in coffee or "instant ones taste flat" in coffee
+    snack = render_brief(
+        write_starter(tmp_path, "food", locale, product="海苔脆片", target_keywords="[海苔零食]")
+    ).text
+    assert snack_zh in snack or snack_en in snack
+
+
+def test_the_opening_example_and_the_setting_can_be_the_brands(tmp_path):
+    text = starter_text("beauty", "en") + "opening_example: My skin turns flaky on every long-haul flight\n"
+    text += "shoot_setting: the hotel bathroom mirror on a work trip\n"
+    path = tmp_path / "brief.yaml"
+    path.write_text(text, encoding="utf-8")
+    rendered = render_brief(path).text
+    assert "for example “My skin turns flaky on every long-haul flight”" in rendered
+    assert "such as the hotel bathroom mirror on a work trip" in rendered

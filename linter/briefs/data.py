@@ -211,6 +211,8 @@ def defaults(fields: dict[str, Any], playbook: dict[str, Any]) -> dict[str, Any]
     filled.setdefault("campaign_name", None)
     filled.setdefault("topics", [])
     filled.setdefault("operations", None)
+    filled.setdefault("opening_example", None)
+    filled.setdefault("shoot_setting", None)
     filled.setdefault("seeding_days", waves["seeding"]["days"]["default"])
     filled.setdefault("sustain_weeks", waves["sustain"]["weeks"]["default"])
     filled["creator_tiers"] = {"scale": "standard", **fields["creator_tiers"]}
