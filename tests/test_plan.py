@@ -447,3 +447,16 @@ def test_brief_dates_in_crowded_windows_are_reported_by_xhslint_lint():
     found = [d for d in lint_text(text, kind="brief").diagnostics if d.rule_id == "PLB008"]
     assert [d.match for d in found] == ["2027 年 3 月 3 日"]  # Women's Day, 1-8 March
     assert "2027-02-28" in found[0].suggestion("en")  # the nearest day outside it
+
+
+def test_hostile_jsonl_rows_are_skipped_with_one_line_each_and_the_rest_checked(tmp_path):
+    path = tmp_path / "roster.jsonl"
+    huge_number = '{"creator": "b", "followers": ' + "9" * 500 + "}"
+    rows = ['{"creator": "a", "followers": 1000}', "[" * 100_000, huge_number, "not json",
+            '{"creator": "c", "followers": 20000}']  # fmt: skip
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["plan", "lint", str(path), "--format", "json"])
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("xhslint: error:")]
+    assert [e.split(":")[3] for e in errors] == ["2", "3", "4"]
+    assert [c["row"] for c in json.loads(result.stdout)["files"][0]["plan"]["creators"]] == [1, 5]

@@ -470,13 +470,25 @@ JSON_DEPTH = 100  # bracket nesting a JSON Lines row may have
 JSON_DIGITS = 100  # digits a JSON integer may have
 
 
-class _JSONLimit(ValueError):
-    pass
+class JSONLimit(ValueError):
+    """A JSON line nested deeper than JSON_DEPTH or with an integer over JSON_DIGITS digits."""
+
+    message = f"JSON nested more than {JSON_DEPTH} levels or a number over {JSON_DIGITS} digits"
+
+
+def load_json_line(line: str) -> Any:
+    """One JSON Lines row, in time and memory linear in the line (JSONLimit past the limits)."""
+    if _too_deep(line):
+        raise JSONLimit("depth")
+    try:
+        return json.loads(line, parse_int=_json_int)
+    except RecursionError:
+        raise JSONLimit("depth") from None
 
 
 def _json_int(text: str) -> int:
     if len(text) > JSON_DIGITS:
-        raise _JSONLimit(text[:20])
+        raise JSONLimit(text[:20])
     return int(text)
 
 
@@ -523,15 +535,9 @@ def _jsonl_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Itera
                     yield _oversized(number, path)
                     continue
                 try:
-                    if _too_deep(line):
-                        raise _JSONLimit("depth")
-                    values = json.loads(line, parse_int=_json_int)
-                except (RecursionError, _JSONLimit):
-                    yield InputError(
-                        f"JSON nested more than {JSON_DEPTH} levels or a number over {JSON_DIGITS} digits",
-                        path,
-                        number,
-                    )
+                    values = load_json_line(line)
+                except JSONLimit:
+                    yield InputError(JSONLimit.message, path, number)
                     continue
                 except json.JSONDecodeError as exc:
                     if not seen_object and _PRETTY_JSON.match(line):

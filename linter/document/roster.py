@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import csv
 import datetime
-import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,11 +31,13 @@ from ..core.errors import InputError
 from .batch import (
     HEADER_SCAN,
     OVERSIZED,
+    JSONLimit,
     bounded_rows,
     chain_first,
     corrupt_xlsx,
     guess_delimiter,
     library_rows,
+    load_json_line,
     open_text,
 )
 from .containers import check_package
@@ -140,6 +141,7 @@ class Roster:
     rows: list[RosterRow]
     scales: dict[str, float] = field(default_factory=dict)  # field -> multiplier from its header's unit
     lines: dict[int, tuple[Any, ...]] = field(default_factory=dict)  # every sheet row, for the rendering
+    problems: list[InputError] = field(default_factory=list)  # rows that could not be read (skipped)
 
     def cell(self, row: RosterRow, name: str) -> Cell | None:
         column = self.fields.get(name)
@@ -344,20 +346,30 @@ def _finish(
 def _from_jsonl(path: str, data: bytes | None, columns: Mapping[str, str]) -> Roster:
     stream, _ = open_text(path, data)
     records: list[tuple[int, Mapping[str, Any]]] = []
+    problems: list[InputError] = []
     with stream:
         for number, line in enumerate(bounded_rows(stream, quote=None), 1):
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
-            except ValueError:
-                raise InputError(f"line {number} is not JSON", path) from None
+                record = None if line.startswith(OVERSIZED) else load_json_line(line)
+            except JSONLimit:
+                problems.append(InputError(f"{JSONLimit.message}; the row is skipped", path, number))
+                continue
+            except ValueError as exc:
+                problems.append(InputError(f"not JSON ({exc}); the row is skipped", path, number))
+                continue
             if not isinstance(record, dict):
-                raise InputError(f"line {number} is not a JSON object", path)
+                problems.append(
+                    InputError("not a JSON object (or over the size limit); the row is skipped", path, number)
+                )
+                continue
             if len(records) >= MAX_ROWS:
                 raise InputError(f"more than {MAX_ROWS:,} creators; split the roster", path)
             records.append((number, record))
-    return roster_from_records(path, records, columns, "jsonl")
+    roster = roster_from_records(path, records, columns, "jsonl")
+    roster.problems = problems
+    return roster
 
 
 def roster_from_records(

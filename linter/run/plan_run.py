@@ -63,7 +63,8 @@ def lint_plan_file(
     plan = build_plan(roster, campaign, data["creator_categories"]["verticals"], data["shopping_windows"])
     rules = _rules(select, ignore, tuple(rule_paths))
     results = lint_plan(plan, rules)
-    problems = [InputError(f"{p.where}: {p.message}", roster.path, p.cell.row) for p in plan.problems]
+    problems = [*roster.problems]
+    problems += [InputError(f"{p.where}: {p.message}", roster.path, p.cell.row) for p in plan.problems]
     return PlanOutcome(results, problems, plan, rules)
 
 
