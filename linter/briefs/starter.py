@@ -51,6 +51,20 @@ def _dump(key: str, value: Any) -> str:
     ).rstrip("\n")
 
 
+def _starter_files(vertical: str, chosen: str, user: Path | None, comments: str) -> tuple[Any, Any]:
+    """(the vertical's sample values, the field comments ``_starter/<comments>.<locale>.yaml``)."""
+    from ..core.yaml_source import load_yaml
+
+    sample_path = bundled.find(f"{vertical}/starter.{chosen}.yaml", user)
+    if sample_path is None:
+        known = ", ".join(template_verticals(user))
+        raise BriefError(f"no {chosen} starter for vertical '{vertical}' (known: {known})")
+    comments_path = bundled.find(f"_starter/{comments}.{chosen}.yaml", user)
+    if comments_path is None:
+        raise BriefError(f"no {chosen} starter field comments (_starter/{comments}.{chosen}.yaml)")
+    return load_yaml(sample_path, BriefError)[0], load_yaml(comments_path, BriefError)[0]
+
+
 def starter_yaml(
     vertical: str,
     locale: str | None = None,
@@ -59,19 +73,11 @@ def starter_yaml(
     today: date | None = None,
 ) -> str:
     """The starter data file's text for ``vertical`` in ``locale`` (default zh-CN)."""
-    user = bundled.user_dir(templates)
-    chosen = bundled.brief_locale(locale)
-    sample_path = bundled.find(f"{vertical}/starter.{chosen}.yaml", user)
-    if sample_path is None:
-        known = ", ".join(template_verticals(user))
-        raise BriefError(f"no {chosen} starter for vertical '{vertical}' (known: {known})")
     from ..core.yaml_source import load_yaml
 
-    sample, _ = load_yaml(sample_path, BriefError)
-    fields_path = bundled.find(f"_starter/fields.{chosen}.yaml", user)
-    if fields_path is None:
-        raise BriefError(f"no {chosen} starter field comments (_starter/fields.{chosen}.yaml)")
-    comments, _ = load_yaml(fields_path, BriefError)
+    user = bundled.user_dir(templates)
+    chosen = bundled.brief_locale(locale)
+    sample, comments = _starter_files(vertical, chosen, user, "fields")
     playbook, _, _ = bundled.load_data("playbook.yaml", user)
     waves = playbook["waves"]
     operations_path = bundled.find(f"_starter/operations.{chosen}.yaml", user)
@@ -128,18 +134,11 @@ def campaign_starter_yaml(
     today: date | None = None,
 ) -> str:
     """``xhslint plan init``: a commented campaign file for ``vertical`` (comments in ``locale``)."""
-    from ..core.yaml_source import load_yaml
     from .campaign import CAMPAIGN_SCHEMA
 
     user = bundled.user_dir(templates)
     chosen = bundled.brief_locale(locale)
-    comments_path = bundled.find(f"_starter/campaign.{chosen}.yaml", user)
-    sample_path = bundled.find(f"{vertical}/starter.{chosen}.yaml", user)
-    if sample_path is None or comments_path is None:
-        known = ", ".join(template_verticals(user))
-        raise BriefError(f"no {chosen} starter for vertical '{vertical}' (known: {known})")
-    comments, _ = load_yaml(comments_path, BriefError)
-    sample, _ = load_yaml(sample_path, BriefError)
+    sample, comments = _starter_files(vertical, chosen, user, "campaign")
     playbook, _, _ = bundled.load_data("playbook.yaml", user)
     windows, _, _ = bundled.load_data("shopping_windows.yaml", user)
     waves = playbook["waves"]

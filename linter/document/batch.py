@@ -579,14 +579,16 @@ def _jsonl_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Itera
             raise _decode_error(path, encoding, f"after line {number}") from None
 
 
-def _xlsx_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Iterator[Row | InputError]:
+def open_workbook(path: str, data: bytes | None, max_inflated_mb: int | None = None):
+    """(the workbook read-only with cached values, its open source): the package checked first
+    (containers.py), a corrupt one as one InputError. The caller closes both."""
     try:
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - a dependency, but say what is missing
         raise InputError("reading .xlsx needs openpyxl (pip install openpyxl)", path) from None
     source = _open_binary(path, data)
     try:
-        check_package(source, path, "xlsx", options.max_inflated_mb)
+        check_package(source, path, "xlsx", max_inflated_mb)
         book = load_workbook(source, read_only=True, data_only=True)
     except InputError:
         source.close()
@@ -594,9 +596,16 @@ def _xlsx_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Iterat
     except Exception as exc:  # whatever openpyxl meets in a corrupt package is the file's fault
         source.close()
         raise corrupt_xlsx(exc, path) from None
+    if not book.worksheets:
+        book.close()
+        source.close()
+        raise InputError("the workbook has no worksheet", path)
+    return book, source
+
+
+def _xlsx_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Iterator[Row | InputError]:
+    book, source = open_workbook(path, data, options.max_inflated_mb)
     try:
-        if not book.worksheets:
-            raise InputError("the workbook has no worksheet", path)
         rows, header = _sheet_with_notes(book, options, path)
         columns = Columns.detect(header, range(len(header)), path, options.title_column, options.text_column)
         names = _Names(warnings)

@@ -34,13 +34,12 @@ from .batch import (
     JSONLimit,
     bounded_rows,
     chain_first,
-    corrupt_xlsx,
     guess_delimiter,
     library_rows,
     load_json_line,
     open_text,
+    open_workbook,
 )
-from .containers import check_package
 
 ROSTER_SUFFIXES = (".csv", ".tsv", ".xlsx", ".jsonl")
 SEPARATOR = " | "
@@ -223,27 +222,8 @@ def _csv_table(path: str, data: bytes | None, suffix: str) -> Iterator[tuple[int
 
 
 def _xlsx_table(path: str, data: bytes | None) -> Iterator[tuple[int, Sequence[Any]]]:
-    import io
-
+    book, source = open_workbook(path, data)
     try:
-        from openpyxl import load_workbook
-    except ImportError:  # pragma: no cover - a dependency, but say what is missing
-        raise InputError("reading .xlsx needs openpyxl (pip install openpyxl)", path) from None
-    from ..core.encoding import open_regular
-
-    source = io.BytesIO(data) if data is not None else open_regular(path)
-    try:
-        check_package(source, path, "xlsx")
-        book = load_workbook(source, read_only=True, data_only=True)
-    except InputError:
-        source.close()
-        raise
-    except Exception as exc:  # whatever openpyxl meets in a corrupt package is the file's fault
-        source.close()
-        raise corrupt_xlsx(exc, path) from None
-    try:
-        if not book.worksheets:
-            raise InputError("the workbook has no worksheet", path)
         sheet = next((ws for ws in book.worksheets if _sheet_names_fields(ws, path)), book.worksheets[0])
         first_row = getattr(sheet, "min_row", 1) or 1
         yield from enumerate(library_rows(sheet.iter_rows(values_only=True), path), first_row)
