@@ -357,3 +357,15 @@ def test_the_opening_example_and_the_setting_can_be_the_brands(tmp_path):
     rendered = render_brief(path).text
     assert "for example “My skin turns flaky on every long-haul flight”" in rendered
     assert "such as the hotel bathroom mirror on a work trip" in rendered
+
+
+def test_a_starter_launches_in_its_products_season():
+    from brief_fixtures import starter_yaml
+
+    # an autumn-winter cardigan: not in April (six weeks after 1 March) but from August
+    fashion = yaml.safe_load(starter_yaml("fashion", "en", today=date(2026, 3, 1)))
+    assert fashion["launch_date"] == date(2026, 8, 1)
+    # a product with no season keeps the first quiet date six weeks ahead
+    assert yaml.safe_load(starter_yaml("electronics", "en", today=date(2026, 3, 1)))["launch_date"] == date(
+        2026, 4, 12
+    )

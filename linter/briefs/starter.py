@@ -3,8 +3,9 @@
 The comments (one per field, per locale) live in
 ``brief_templates/_starter/fields.<locale>.yaml``; the sample values in
 ``brief_templates/<vertical>/starter.<locale>.yaml``. Fields come out in the
-schema's order; the launch date is six weeks from today so the waves start in
-the future, and the waves' lengths are the playbook's defaults.
+schema's order; the launch date is the first at least six weeks from today that falls
+in the product's season (``_data/starter_seasons.yaml``) and whose seeding and launch
+waves miss the crowded shopping windows; the waves' lengths are the playbook's defaults.
 """
 
 from __future__ import annotations
@@ -92,7 +93,11 @@ def starter_yaml(
     }
     windows, _, _ = bundled.load_data("shopping_windows.yaml", user)
     launch = quiet_launch(
-        (today or date.today()) + LAUNCH_IN, values["seeding_days"], waves["launch"]["days"], windows
+        (today or date.today()) + LAUNCH_IN,
+        values["seeding_days"],
+        waves["launch"]["days"],
+        windows,
+        _season(vertical, user),
     )
     info = vertical_info(vertical, chosen)
     parts = [_comment(comments["header"].format(name=info["name"], id=vertical))]
@@ -110,8 +115,11 @@ BRAND_AGE_MONTHS = 6
 MEASUREMENT_LEAD = timedelta(days=7)  # the measurement plan is ready a week before seeding
 
 
-def quiet_launch(start: date, seeding_days: int, launch_days: int, windows_data: dict[str, Any]) -> date:
-    """The first launch date from ``start`` whose seeding and launch waves touch no crowded window."""
+def quiet_launch(
+    start: date, seeding_days: int, launch_days: int, windows_data: dict[str, Any], months: Any = ()
+) -> date:
+    """The first launch date from ``start`` in one of ``months`` (the product's season; any month
+    when empty) whose seeding and launch waves touch no crowded window."""
     from ..analysis.shopping_calendar import windows_around
 
     windows = windows_around(
@@ -120,10 +128,17 @@ def quiet_launch(start: date, seeding_days: int, launch_days: int, windows_data:
     launch = start
     for _ in range(366):
         first, last = launch - timedelta(days=seeding_days), launch + timedelta(days=launch_days - 1)
-        if not any(w.start <= last and first <= w.end for w in windows):
+        in_season = not months or launch.month in months
+        if in_season and not any(w.start <= last and first <= w.end for w in windows):
             return launch
         launch += timedelta(days=1)
     return start
+
+
+def _season(vertical: str, user: Path | None) -> list[int]:
+    """The months the vertical's starter product launches in (``_data/starter_seasons.yaml``)."""
+    seasons, _, _ = bundled.load_data("starter_seasons.yaml", user)
+    return list((seasons or {}).get(vertical) or ())
 
 
 def campaign_starter_yaml(
@@ -144,7 +159,9 @@ def campaign_starter_yaml(
     waves = playbook["waves"]
     seeding, sustain = waves["seeding"]["days"]["default"], waves["sustain"]["weeks"]["default"]
     today = today or date.today()
-    launch = quiet_launch(today + LAUNCH_IN, seeding, waves["launch"]["days"], windows)
+    launch = quiet_launch(
+        today + LAUNCH_IN, seeding, waves["launch"]["days"], windows, _season(vertical, user)
+    )
     samples = comments["samples"]
     values: dict[str, Any] = {
         "vertical": vertical,
