@@ -471,6 +471,7 @@ def plan_lint(
             roster,
             campaign_path=campaign_path,
             columns=_columns(columns),
+            config_columns=dict(config.plan_columns),
             select=chosen_select,
             ignore=_selectors(ignore) or config.ignore,
             rule_paths=config.rule_paths,

@@ -460,3 +460,24 @@ def test_hostile_jsonl_rows_are_skipped_with_one_line_each_and_the_rest_checked(
     errors = [line for line in result.stderr.splitlines() if line.startswith("xhslint: error:")]
     assert [e.split(":")[3] for e in errors] == ["2", "3", "4"]
     assert [c["row"] for c in json.loads(result.stdout)["files"][0]["plan"]["creators"]] == [1, 5]
+
+
+def test_a_config_maps_the_roster_template_and_a_flag_overrides_it(tmp_path):
+    (tmp_path / ".xhslint.toml").write_text(
+        '[plan_columns]\nfollowers = "粉丝量（蒲公英）"\n', encoding="utf-8"
+    )
+    roster = tmp_path / "roster.csv"
+    roster.write_text("达人昵称,粉丝量（蒲公英）,旧粉丝数\nA,1000,300000\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["plan", "lint", str(roster), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["files"][0]["plan"]["creators"][0]["followers"] == 1000
+    result = CliRunner().invoke(
+        main, ["plan", "lint", str(roster), "--format", "json", "--column", "followers=旧粉丝数"]
+    )
+    assert json.loads(result.stdout)["files"][0]["plan"]["creators"][0]["followers"] == 300000
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / ".xhslint.toml").write_text('[plan_columns]\nfans = "x"\n', encoding="utf-8")
+    (other / "roster.csv").write_text(roster.read_text(encoding="utf-8"), encoding="utf-8")
+    bad = CliRunner().invoke(main, ["plan", "lint", str(other / "roster.csv")])
+    assert bad.exit_code == 2 and "unknown roster field 'fans'" in bad.stderr

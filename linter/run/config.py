@@ -27,7 +27,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 LIST_KEYS = ("select", "ignore", "rule_paths", "brand_terms")
-TABLE_KEYS = ("rule_options",)
+TABLE_KEYS = ("rule_options", "plan_columns")
 # What a config may change in a rule: its severity and its limits.
 RULE_OPTION_KEYS = ("severity", *LIMITS)
 STR_KEYS = ("vertical", "locale", "kind", "fail_on", "lang", "commercial", "docs_url")
@@ -56,6 +56,7 @@ class Config:
     commercial: str = "auto"  # force the commercial verdict (commercial.py); auto: assess it
     docs_url: str | None = None  # where the rule pages are published (rules/references.py)
     max_inflated_mb: int | None = None  # the XML of one .docx/.xlsx, at most (containers.py)
+    plan_columns: tuple[tuple[str, str], ...] = ()  # xhslint plan lint: roster field -> its header
     source: str | None = None
 
     def merged(self, **overrides: Any) -> Config:
@@ -81,6 +82,8 @@ def build_config(raw: dict[str, Any], path: str) -> Config:
             if key == "rule_paths":
                 items = tuple(str((base / p).resolve()) for p in items)
             values[key] = items
+        elif key == "plan_columns":
+            values[key] = _plan_columns(value, path)
         elif key in TABLE_KEYS:
             values[key] = _rule_options(value, path)
         elif key in STR_KEYS:
@@ -108,6 +111,22 @@ def build_config(raw: dict[str, Any], path: str) -> Config:
             known = ", ".join(LIST_KEYS + STR_KEYS + TABLE_KEYS + tuple(INT_KEYS))
             raise ConfigError(f"unknown option '{key}' (known: {known})", path)
     return Config(source=path, **values)
+
+
+def _plan_columns(value: Any, path: str) -> tuple[tuple[str, str], ...]:
+    """``[plan_columns]``: roster field -> the header that holds it (``followers = "粉丝量"``)."""
+    from ..document.roster import FIELDS
+
+    if not isinstance(value, dict):
+        raise ConfigError("'plan_columns' must be a table of field = \"header\"", path)
+    for field, header in value.items():
+        if field not in FIELDS:
+            raise ConfigError(
+                f"'plan_columns': unknown roster field '{field}' (fields: {', '.join(FIELDS)})", path
+            )
+        if not isinstance(header, str) or not header.strip():
+            raise ConfigError(f"'plan_columns.{field}' must be a header name", path)
+    return tuple((str(f), h.strip()) for f, h in value.items())
 
 
 def _rule_options(value: Any, path: str) -> tuple:

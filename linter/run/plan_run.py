@@ -51,15 +51,17 @@ def lint_plan_file(
     *,
     campaign_path: str | None = None,
     columns: Mapping[str, str] | None = None,
+    config_columns: Mapping[str, str] | None = None,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
     rule_paths: Iterable[str] = (),
     templates: str | Path | None = None,
 ) -> PlanOutcome:
-    """Lint one roster against its campaign (the playbook's defaults without one)."""
+    """Lint one roster against its campaign (the playbook's defaults without one). Column
+    mappings: ``columns`` (the command line) over the campaign's over ``config_columns``."""
     data = plan_data(Path(templates) if templates else None)
     campaign = load_campaign(campaign_path, data) if campaign_path else default_campaign(data)
-    roster = read_roster(roster_path, {**campaign.columns, **(columns or {})})
+    roster = read_roster(roster_path, {**(config_columns or {}), **campaign.columns, **(columns or {})})
     plan = build_plan(roster, campaign, data["creator_categories"]["verticals"], data["shopping_windows"])
     rules = _rules(select, ignore, tuple(rule_paths))
     results = lint_plan(plan, rules)
