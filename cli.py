@@ -453,8 +453,8 @@ def plan_lint(
 ):
     """Lint a roster (.xlsx, .csv, .tsv or .jsonl; one creator per row) against its campaign.
 
-    Findings point at ROSTER:ROW and the column; a cell that cannot be read is reported with its row
-    and column, the other rows are still checked, and the exit code is 2."""
+    Findings point at ROSTER#ROW and the column (roster.xlsx#7 D (领域)); a cell that cannot be read
+    is reported with its row and column, the other rows are still checked, and the exit code is 2."""
     from pathlib import Path
 
     from .linter.core.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, XhslintError

@@ -481,3 +481,18 @@ def test_a_config_maps_the_roster_template_and_a_flag_overrides_it(tmp_path):
     (other / "roster.csv").write_text(roster.read_text(encoding="utf-8"), encoding="utf-8")
     bad = CliRunner().invoke(main, ["plan", "lint", str(other / "roster.csv")])
     assert bad.exit_code == 2 and "unknown roster field 'fans'" in bad.stderr
+
+
+def test_text_names_the_roster_cell_as_a_planner_finds_it():
+    args = [
+        "plan",
+        "lint",
+        str(PLANS / "finished-campaign.xlsx"),
+        "--campaign",
+        str(PLANS / "finished-campaign.yaml"),
+    ]
+    text = CliRunner().invoke(main, args).stdout
+    assert f"{PLANS / 'finished-campaign.xlsx'}#5 D (领域): PLN007 [warning]" in text
+    assert (
+        f"{PLANS / 'finished-campaign.yaml'}:8:3: PLN022" in text
+    )  # a campaign field keeps file:line:column

@@ -76,6 +76,14 @@ def _mark(covering: Sequence[tuple[str, Diagnostic]], text: str) -> str:
     )
 
 
+def _place(d: Diagnostic, t) -> str:
+    """``line 3:5``; a roster cell as ``#7 D (领域)``."""
+    if d.cell is not None:
+        column = f" {d.cell['column']} ({d.cell['header']})" if d.cell.get("column") else ""
+        return f"#{d.cell['row']}{column}"
+    return f"{t('report_line')} {d.line}:{d.column}"
+
+
 class Writer(BaseWriter):
     def __init__(self, out, locale, color=False, unit="files", **options) -> None:
         super().__init__(out, locale, color, unit, **options)
@@ -117,7 +125,7 @@ class Writer(BaseWriter):
                     f'<span class="badge sev-{esc(d.severity)}">{esc(label("severity", d.severity))}</span> '
                     f'<code class="rule">{esc(d.rule.id)}</code> '
                     f'<span class="cat">{esc(label("category", d.category))}</span> '
-                    f'<span class="where">{esc(t("report_line"))} {d.line}:{d.column}</span> '
+                    f'<span class="where">{esc(_place(d, t))}</span> '
                     f'<span class="msg">{esc(d.message(self.locale))}</span>'
                     + (
                         f'<div class="suggestion">{esc(t("suggestion") + t("colon"))}{esc(suggestion)}</div>'

@@ -56,6 +56,15 @@ def _excerpt(lines: list[str], d: Diagnostic, color: bool) -> list[str]:
     return [f" {pad} |", f" {gutter} | {text}", f" {pad} | {caret}"]
 
 
+def _where(path: str, d: Diagnostic) -> str:
+    """``path:line:column:``; a roster's cell as the planner finds it: ``roster.xlsx#7 D (领域):``."""
+    if d.cell is not None and d.cell.get("column"):
+        return f"{visible(path)}#{d.cell['row']} {d.cell['column']} ({visible(str(d.cell['header']))}):"
+    if d.cell is not None:
+        return f"{visible(path)}#{d.cell['row']}:"
+    return f"{visible(path)}:{d.line}:{d.column}:"
+
+
 class Writer(BaseWriter):
     def write(self, result: FileResult) -> None:
         cat = catalogue(self.locale)
@@ -77,7 +86,7 @@ class Writer(BaseWriter):
         out.append(click.style(header, dim=True) if color else header)
         lines = result.text.split("\n") if result.diagnostics else []
         for d in result.diagnostics:
-            where = f"{visible(result.path)}:{d.line}:{d.column}:"
+            where = _where(result.path, d)
             sev = f"[{cat.label('severity', d.severity)}]"
             rule_id = d.rule.id
             if color:
