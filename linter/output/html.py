@@ -101,6 +101,8 @@ class Writer(BaseWriter):
         meta = (
             f"{esc(label('kind', result.kind))} · {esc(vertical)} · {esc(result.language)}"
             f" · {esc(label('commercial', result.commercial))}"
+            if result.kind != "plan"  # a roster is neither a language nor an ad
+            else f"{esc(label('kind', result.kind))} · {esc(vertical)}"
         )
         count = len(result.diagnostics)
         badge = f"{count} {esc(t('report_findings'))}" if count else esc(t("report_no_findings"))
@@ -160,9 +162,13 @@ class Writer(BaseWriter):
         t = self.cat.text
         label = self.cat.label
         total = s["diagnostics"]
+        files = self.unit == "files"  # documents or rosters, not the notes of a batch
         numbers = [
-            (s["files"], t("report_notes")),
-            (self.tally.files_with_findings, t("report_with_findings")),
+            (s["files"], t("report_files" if files else "report_notes")),
+            (
+                self.tally.files_with_findings,
+                t("report_files_with_findings" if files else "report_with_findings"),
+            ),
             (total, t("report_findings")),
         ]
         if errors:
