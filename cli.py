@@ -477,6 +477,7 @@ def plan_lint(
             rule_paths=config.rule_paths,
         )
         locale = normalise_locale(locale or config.locale)
+        _not_an_input(output, [roster, campaign_path])
         if fmt == "xlsx":
             _write_roster(roster, output, outcome, locale)
         else:
@@ -496,6 +497,16 @@ def plan_lint(
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
+def _not_an_input(output: str | None, inputs: list[str | None]) -> None:
+    """A report never replaces what it reports on (the roster, the campaign file)."""
+    from pathlib import Path
+
+    from .linter.core.errors import ConfigError
+
+    if output and output != "-" and any(p and Path(output).resolve() == Path(p).resolve() for p in inputs):
+        raise ConfigError("-o must name a new file: the roster and the campaign file are never written")
+
+
 def _write_roster(roster: str, output: str | None, outcome, locale: str) -> None:
     from pathlib import Path
 
@@ -504,8 +515,6 @@ def _write_roster(roster: str, output: str | None, outcome, locale: str) -> None
 
     if not output or output == "-" or Path(output).suffix.lower() != ".xlsx":
         raise ConfigError("--format xlsx writes a workbook: give -o FILE.xlsx")
-    if Path(output).resolve() == Path(roster).resolve():
-        raise ConfigError("-o must name a new file: the roster itself is never written")
     write_plan_workbook(output, outcome.plan, outcome.results, locale)
 
 

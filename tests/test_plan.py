@@ -496,3 +496,107 @@ def test_text_names_the_roster_cell_as_a_planner_finds_it():
     assert (
         f"{PLANS / 'finished-campaign.yaml'}:8:3: PLN022" in text
     )  # a campaign field keeps file:line:column
+
+
+# ---------------------------------------------------------------- found in review
+
+
+def test_an_alias_inside_what_it_names_is_one_line_not_a_hang(tmp_path):
+    campaign = tmp_path / "campaign.yaml"
+    campaign.write_text("a: &a [*a]\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["plan", "lint", str(PLANS / "good-plan.csv"), "--campaign", str(campaign)]
+    )
+    assert result.exit_code == 2 and "an alias refers to a node that contains it" in result.stderr
+
+
+@pytest.mark.parametrize("day", ["0001-01-02", "9999-12-30"])
+def test_a_date_outside_the_calendar_is_a_cell_problem(tmp_path, day):
+    roster = tmp_path / "r.csv"
+    roster.write_text(f"creator,followers,post_date\nA,1000,{day}\nB,2000,2027-04-01\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["plan", "lint", str(roster)])
+    assert result.exit_code == 2 and f"'{day}' is outside 1900-2100" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            "launch_date: 2027-03-20\nend_date: 2027-03-01\n",
+            "field 'end_date' (2027-03-01) is before 'launch_date'",
+        ),
+        (
+            "launch_date: 2027-03-20\nbrief_date: 2027-04-01\n",
+            "field 'launch_date' (2027-03-20) is before 'brief_date'",
+        ),
+        ("launch_date: 9999-12-30\n", "field 'launch_date' must be between 1900 and 2100"),
+        ("tiers: {mid: {min: 200000, max: 100000}}\n", "field 'tiers.mid': min (200000) must be below max"),
+    ],
+)
+def test_a_campaign_that_contradicts_itself_is_refused(tmp_path, fields, message):
+    campaign = tmp_path / "campaign.yaml"
+    campaign.write_text(fields, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["plan", "lint", str(PLANS / "good-plan.csv"), "--campaign", str(campaign)]
+    )
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_a_header_only_roster_is_not_all_clear(tmp_path):
+    roster = tmp_path / "r.csv"
+    roster.write_text("creator,followers\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["plan", "lint", str(roster)])
+    assert result.exit_code == 2 and "no creators" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_a_report_never_replaces_its_inputs(tmp_path, fmt):
+    import shutil
+
+    roster = tmp_path / "r.csv"
+    shutil.copy(PLANS / "pedestal-plan.csv", roster)
+    before = roster.read_bytes()
+    result = CliRunner().invoke(main, ["plan", "lint", str(roster), "--format", fmt, "-o", str(roster)])
+    assert result.exit_code == 2 and roster.read_bytes() == before
+
+
+def test_an_unknown_selector_is_an_error():
+    result = CliRunner().invoke(main, ["plan", "lint", str(PLANS / "pedestal-plan.csv"), "--select", "NOPE"])
+    assert result.exit_code == 2 and "unknown rule selector 'NOPE'" in result.stderr
+
+
+def test_xlsx_keeps_cells_as_text_and_numbers_as_numbers(tmp_path):
+    from openpyxl import load_workbook
+
+    roster = tmp_path / "r.csv"
+    roster.write_text("creator,followers,fee\n=1+2,5000,1500\nB\x01,800,300\n", encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    result = CliRunner().invoke(main, ["plan", "lint", str(roster), "--format", "xlsx", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = list(load_workbook(out).worksheets[0].iter_rows())
+    assert (rows[1][0].value, rows[1][0].data_type) == ("=1+2", "s")  # not a formula
+    assert rows[1][1].value == 5000 and rows[2][0].value == "B"
+
+
+def test_rows_of_a_sheet_whose_used_area_starts_lower_keep_excels_numbers(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet["A5"], sheet["B5"] = "达人昵称", "粉丝数"
+    sheet["A6"], sheet["B6"] = "小鹿", "lots"
+    path = tmp_path / "r.xlsx"
+    book.save(path)
+    result = CliRunner().invoke(main, ["plan", "lint", str(path)])
+    assert result.exit_code == 2 and f"{path}:6: column B (粉丝数)" in result.stderr
+
+
+def test_outliers_compare_rates_over_views_only():
+    creators = [{"creator": n, "followers": 20000, "views": 10000, "likes": 1000} for n in "abcde"]
+    creators.append({"creator": "f", "followers": 20000, "likes": 400})  # no views: 2% over followers
+    plan = plan_from_mapping({"creators": creators})
+    from xhslint.linter.engine.plan_linter import lint_plan
+    from xhslint.linter.run.caches import rules_for
+
+    found = [d for r in lint_plan(plan, rules_for()) for d in r.diagnostics if d.rule_id == "PLN008"]
+    assert found == []

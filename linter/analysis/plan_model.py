@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..document.roster import Cell, Roster, RosterRow
-from .plan_values import Span, ValueProblem, parse_amount, parse_date
+from .plan_values import Span, ValueProblem, parse_amount, parse_date, shown
 
 TIERS = ("top", "mid", "micro", "koc")
 WAVES = ("seeding", "launch", "sustain")
@@ -364,7 +364,8 @@ def _creator(
             known = ", ".join(t.id for t in campaign.tiers)
             problems.append(
                 CellProblem(
-                    tier_cell, f"'{tier_cell.text}' is not a tier (tiers: {known}, 头部, 腰部, 初级, 素人)"
+                    tier_cell,
+                    f"'{shown(tier_cell.text)}' is not a tier (tiers: {known}, 头部, 腰部, 初级, 素人)",
                 )
             )
     creator.tier = creator.tier_given or creator.tier_by_followers

@@ -22,6 +22,14 @@ _NUMBER = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\s*([万wW千kK亿mM]?)\
 _RANGE = re.compile(r"\s*(?:-|–|—|~|～|到|至)\s*")
 _PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*%$")
 MAX_VALUE = 1e13  # more than any follower count, fee or view count a roster can hold
+YEARS = (1900, 2100)  # a post date outside is a typo (and outside the lunar calendar xhslint uses)
+QUOTE = 40  # characters of a cell an error message quotes
+
+
+def shown(value: object) -> str:
+    """A cell as an error message quotes it: at most QUOTE characters."""
+    text = str(value)
+    return text if len(text) <= QUOTE else text[: QUOTE - 1] + "…"
 
 
 class ValueProblem(ValueError):
@@ -48,10 +56,10 @@ def _one_number(text: str) -> float:
     cleaned = _CURRENCY.sub("", text.strip()).strip().replace("，", ",").replace(" ", "")
     found = _NUMBER.match(cleaned)
     if not found:
-        raise ValueProblem(f"'{text}' is not a number (write e.g. 12000, 1.2w, 3.5万 or 12k)")
+        raise ValueProblem(f"'{shown(text)}' is not a number (write e.g. 12000, 1.2w, 3.5万 or 12k)")
     value = float(found.group(1).replace(",", "")) * _unit(cleaned)
     if value > MAX_VALUE:
-        raise ValueProblem(f"'{text}' is too large to be a count or an amount")
+        raise ValueProblem(f"'{shown(text)}' is too large to be a count or an amount")
     return value
 
 
@@ -75,7 +83,7 @@ def parse_amount(value: object) -> Span | None:
         if unit > 1 and _unit(parts[0]) == 1 and low * unit <= high:
             low *= unit  # "10-20k": the unit written once applies to both ends
         if low > high:
-            raise ValueProblem(f"'{text}' is a range whose first number is the larger")
+            raise ValueProblem(f"'{shown(text)}' is a range whose first number is the larger")
         return Span(low, high)
     number = _one_number(text)
     return Span(number, number)
@@ -90,7 +98,7 @@ def parse_rate(value: object) -> float | None:
     else:
         found = _PERCENT.match(str(value).strip())
         if not found:
-            raise ValueProblem(f"'{value}' is not a rate (write e.g. 3.2% or 0.032)")
+            raise ValueProblem(f"'{shown(value)}' is not a rate (write e.g. 3.2% or 0.032)")
         rate = float(found.group(1)) / 100
     if not 0 <= rate <= 1:
         raise ValueProblem(f"'{value}' is not a rate between 0 and 100%")
@@ -107,9 +115,9 @@ def parse_date(value: object, reference: _dt.date | None = None) -> _dt.date | N
     if value is None:
         return None
     if isinstance(value, _dt.datetime):
-        return value.date()
+        return _in_range(value.date(), str(value))
     if isinstance(value, _dt.date):
-        return value
+        return _in_range(value, str(value))
     text = str(value).strip()
     if not text:
         return None
@@ -117,15 +125,23 @@ def parse_date(value: object, reference: _dt.date | None = None) -> _dt.date | N
     try:
         if found:
             year, month, day = (int(g) for g in found.groups())
-            return _dt.date(year, month, day)
+            return _in_range(_dt.date(year, month, day), text)
         found = _MONTH_DAY.match(text)
         if found:
             month, day = (int(g) for g in found.groups())
             _dt.date(2000, month, day)  # a real month and day (29 February included)
             return _nearest(month, day, reference or _dt.date.today())
+    except ValueProblem:
+        raise
     except ValueError:
-        raise ValueProblem(f"'{text}' is not a real date") from None
-    raise ValueProblem(f"'{text}' is not a date (write e.g. 2026-03-08, 3/8 or 3月8日)")
+        raise ValueProblem(f"'{shown(text)}' is not a real date") from None
+    raise ValueProblem(f"'{shown(text)}' is not a date (write e.g. 2026-03-08, 3/8 or 3月8日)")
+
+
+def _in_range(day: _dt.date, text: str) -> _dt.date:
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise ValueProblem(f"'{shown(text)}' is outside {YEARS[0]}-{YEARS[1]}")
+    return day
 
 
 def _nearest(month: int, day: int, reference: _dt.date) -> _dt.date:

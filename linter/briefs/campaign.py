@@ -88,7 +88,34 @@ def _campaign(raw: Any, node: Any, path: str, text: str, data: dict[str, Any]) -
     else:
         validate(raw, node, path, validator_for(CAMPAIGN_SCHEMA), WHAT)
         fields, lines = raw, _lines(node, (), raw)
+    _check_consistent(fields, path, lines)
     return campaign_from(fields, data["playbook"], data["kpi_metrics"]["metrics"], path, text, lines)
+
+
+def _check_consistent(fields: dict[str, Any], path: str, lines: dict[str, int]) -> None:
+    """Dates inside the calendar xhslint knows and in order (brief, launch, end), tier bounds
+    that are a range: what the schema cannot say, one error with its line."""
+    from datetime import date
+    from itertools import pairwise
+
+    from ..analysis.plan_values import YEARS
+
+    days = {
+        k: date.fromisoformat(fields[k]) for k in ("brief_date", "launch_date", "end_date") if fields.get(k)
+    }
+    for key, day in days.items():
+        if not YEARS[0] <= day.year <= YEARS[1]:
+            raise BriefError(f"field '{key}' must be between {YEARS[0]} and {YEARS[1]}", path, lines.get(key))
+    order = [k for k in ("brief_date", "launch_date", "end_date") if k in days]
+    for before, after in pairwise(order):
+        if days[before] > days[after]:
+            raise BriefError(f"field '{after}' ({days[after]}) is before '{before}' ({days[before]})", path,
+                             lines.get(after))  # fmt: skip
+    for tier, bounds in (fields.get("tiers") or {}).items():
+        low, high = bounds.get("min"), bounds.get("max")
+        if low is not None and high is not None and low >= high:
+            raise BriefError(f"field 'tiers.{tier}': min ({low}) must be below max ({high})", path,
+                             lines.get("tiers"))  # fmt: skip
 
 
 def default_campaign(data: dict[str, Any]) -> Campaign:

@@ -53,6 +53,7 @@ def _check_expansion(root: Any, path: Path, error: type[XhslintError]) -> None:
     import yaml
 
     size: dict[int, int] = {}
+    open_nodes: set[int] = set()  # entered, not yet counted: meeting one again is a cycle
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         node, children_done = stack.pop()
@@ -63,9 +64,14 @@ def _check_expansion(root: Any, path: Path, error: type[XhslintError]) -> None:
             continue
         kids = _children(node)
         if not children_done:
+            if id(node) in open_nodes:  # ``a: &a [*a]``: an alias inside what it names
+                line = node.start_mark.line + 1
+                raise error("invalid YAML: an alias refers to a node that contains it", str(path), line)
+            open_nodes.add(id(node))
             stack.append((node, True))
             stack.extend((kid, False) for kid in kids if id(kid) not in size)
             continue
+        open_nodes.discard(id(node))
         total = 1 + sum(size.get(id(kid), 1) for kid in kids)
         if total > MAX_NODES:
             line = node.start_mark.line + 1

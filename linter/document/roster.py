@@ -225,8 +225,8 @@ def _xlsx_table(path: str, data: bytes | None) -> Iterator[tuple[int, Sequence[A
     book, source = open_workbook(path, data)
     try:
         sheet = next((ws for ws in book.worksheets if _sheet_names_fields(ws, path)), book.worksheets[0])
-        first_row = getattr(sheet, "min_row", 1) or 1
-        yield from enumerate(library_rows(sheet.iter_rows(values_only=True), path), first_row)
+        # from the sheet's row 1, so numbers are the ones Excel shows when the used area starts lower
+        yield from enumerate(library_rows(sheet.iter_rows(min_row=1, values_only=True), path), 1)
     finally:
         book.close()
         source.close()
@@ -315,6 +315,8 @@ def _finish(
         )
     if "followers" not in fields and "tier" not in fields:
         raise InputError("no followers or tier column (粉丝数, followers, 层级 or tier)", path)
+    if not rows:
+        raise InputError("no creators: the roster has a header but no rows below it", path)
     scales = {}
     for fld, column in fields.items():
         unit = _HEADER_UNIT.search(headers[column])

@@ -24,7 +24,11 @@ class TierCounts:
         if not plan.creators:
             return
         ranges, factor = plan.tier_ranges()
-        scaling = localised("plan_scaled", share=percent(factor)) if factor else localised("plan_not_scaled")
+        scaling = (
+            localised("plan_scaled", share=percent(factor))
+            if factor is not None
+            else localised("plan_not_scaled")
+        )
         groups = plan.by_tier()
         column = "tier" if plan.has("tier") else "followers"
         for tier in plan.campaign.tiers:

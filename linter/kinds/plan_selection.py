@@ -68,6 +68,8 @@ class Outliers:
     def check(rule, ctx):
         plan, spec = ctx.plan, rule.spec
         rated = [(c, r) for c in plan.creators if (r := c.engagement_rate())]
+        if any(basis == "views" for _, (_, basis) in rated):  # rates over followers are not comparable
+            rated = [(c, r) for c, r in rated if r[1] == "views"]
         if len(rated) < spec.get("min_count", 5):
             return
         median = statistics.median(rate for _, (rate, _) in rated)

@@ -11,6 +11,7 @@ input is never written: ``-o`` names a new file (written atomically).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -25,13 +26,28 @@ FINDING_COLUMNS = ("xlsx_file", "xlsx_row", "xlsx_column", "xlsx_rule", "xlsx_se
                    "xlsx_suggestion")  # fmt: skip
 
 
+_NUMBER = re.compile(r"^-?\d{1,15}(?:\.\d+)?$")
+
+
 def _cell_value(value: Any) -> Any:
-    """What openpyxl can store: numbers, dates and text as they were; anything else as text."""
+    """What the workbook stores: numbers, dates and text as read; a CSV's plain numbers as numbers
+    (so Excel sorts and filters them); control characters Excel refuses removed."""
     import datetime
 
-    if value is None or isinstance(value, int | float | str | datetime.date):
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if value is None or isinstance(value, int | float | datetime.date):
         return value
-    return str(value)
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    if _NUMBER.match(text.strip()):
+        return float(text) if "." in text else int(text)
+    return text
+
+
+def _as_text(cell) -> None:
+    """A cell read as text stays text: ``=1+2`` from a roster is not a formula in ours."""
+    if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
+        cell.data_type = "s"
 
 
 def write_plan_workbook(path: str, plan: Plan, results: Sequence[FileResult], locale: str) -> None:
@@ -49,7 +65,7 @@ def write_plan_workbook(path: str, plan: Plan, results: Sequence[FileResult], lo
     sheet = book.active
     sheet.title = t("xlsx_roster_sheet")
     roster = plan.roster
-    header = [*roster.headers, *(t(key) for key in ADDED)]
+    header = [_cell_value(h) for h in (*roster.headers, *(t(key) for key in ADDED))]
     sheet.append(header)
     bold = Font(bold=True)
     added_fill = PatternFill("solid", fgColor="E8F0FE")
@@ -69,6 +85,9 @@ def write_plan_workbook(path: str, plan: Plan, results: Sequence[FileResult], lo
             creator.cost_per_engagement,
             "\n".join(by_row.get(creator.row.number, ())) or None,
         ])  # fmt: skip
+    for row in sheet.iter_rows():
+        for cell in row:
+            _as_text(cell)
     first_added = len(roster.headers) + 1
     for row in sheet.iter_rows(min_row=2, min_col=first_added + 1, max_col=first_added + 2):
         for cell in row:

@@ -22,7 +22,7 @@ from ..document.roster import read_roster, roster_from_records
 from ..engine.diagnostics import FileResult
 from ..engine.plan_linter import lint_plan, plan_rules
 from ..rules.model import Rule
-from ..rules.selection import select_rules
+from ..rules.selection import check_known, select_rules
 from .caches import rules_for
 
 # A follower count in the middle of each tier and a typical fee, for a rule example's ``counts``.
@@ -43,7 +43,11 @@ class PlanOutcome:
 
 
 def _rules(select: Sequence[str] | None, ignore: Sequence[str], rule_paths: tuple[str, ...]) -> list[Rule]:
-    return plan_rules(select_rules(rules_for(rule_paths), select, list(ignore)))
+    """The selected plan rules; a selector that names no loaded rule is an error, as for lint."""
+    loaded = rules_for(rule_paths)
+    check_known(list(select or ()), loaded, "select")
+    check_known(list(ignore), loaded, "ignore")
+    return plan_rules(select_rules(loaded, select, list(ignore)))
 
 
 def lint_plan_file(
