@@ -600,3 +600,17 @@ def test_outliers_compare_rates_over_views_only():
 
     found = [d for r in lint_plan(plan, rules_for()) for d in r.diagnostics if d.rule_id == "PLN008"]
     assert found == []
+
+
+def test_a_brief_and_its_plan_section_give_the_launch_date_once(tmp_path):
+    from brief_fixtures import starter_text
+
+    brief = tmp_path / "brief.yaml"
+    brief.write_text(starter_text("beauty", "en") + "plan:\n  launch_date: '2027-05-01'\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["plan", "lint", str(PLANS / "good-plan.csv"), "--campaign", str(brief)]
+    )
+    assert (
+        result.exit_code == 2
+        and "field 'plan.launch_date' repeats the brief's 'launch_date'" in result.stderr
+    )

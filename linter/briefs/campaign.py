@@ -83,6 +83,15 @@ def _campaign(raw: Any, node: Any, path: str, text: str, data: dict[str, Any]) -
         if "plan" in raw:
             validate(raw["plan"], node, path, validator_for(CAMPAIGN_SCHEMA), WHAT, ("plan",))
         shared = {k: raw[k] for k in SHARED if k in raw}
+        twice = next((k for k in shared if k in section), None)
+        if twice is not None:  # one campaign, one launch date: never silently one of two
+            from ..core.yaml_source import line_of
+
+            raise BriefError(
+                f"field 'plan.{twice}' repeats the brief's '{twice}': give it once",
+                path,
+                line_of(node, ["plan", twice]),
+            )
         lines = {**_lines(node, (), shared), **_lines(node, ("plan",), section)}
         fields = {**section, **shared}
     else:
