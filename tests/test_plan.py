@@ -515,7 +515,7 @@ def test_a_date_outside_the_calendar_is_a_cell_problem(tmp_path, day):
     roster = tmp_path / "r.csv"
     roster.write_text(f"creator,followers,post_date\nA,1000,{day}\nB,2000,2027-04-01\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["plan", "lint", str(roster)])
-    assert result.exit_code == 2 and f"'{day}' is outside 1900-2100" in result.stderr
+    assert result.exit_code == 2 and f"'{day}' is outside 1900-2199" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -529,7 +529,7 @@ def test_a_date_outside_the_calendar_is_a_cell_problem(tmp_path, day):
             "launch_date: 2027-03-20\nbrief_date: 2027-04-01\n",
             "field 'launch_date' (2027-03-20) is before 'brief_date'",
         ),
-        ("launch_date: 9999-12-30\n", "field 'launch_date' must be between 1900 and 2100"),
+        ("launch_date: 9999-12-30\n", "field 'launch_date' must be between 1900 and 2199"),
         ("tiers: {mid: {min: 200000, max: 100000}}\n", "field 'tiers.mid': min (200000) must be below max"),
     ],
 )

@@ -22,7 +22,10 @@ _NUMBER = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\s*([万wW千kK亿mM]?)\
 _RANGE = re.compile(r"\s*(?:-|–|—|~|～|到|至)\s*")
 _PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*%$")
 MAX_VALUE = 1e13  # more than any follower count, fee or view count a roster can hold
-YEARS = (1900, 2100)  # a post date outside is a typo (and outside the lunar calendar xhslint uses)
+YEARS = (
+    1900,
+    2199,
+)  # a date outside is a typo; far enough from date.max that waves and windows never overflow
 QUOTE = 40  # characters of a cell an error message quotes
 
 
