@@ -84,10 +84,6 @@ def _norm(name: Any) -> str:
 _BY_NAME = {_norm(name): fld for fld, names in FIELD_NAMES.items() for name in names}
 
 
-def is_roster(path: str) -> bool:
-    return Path(path).suffix.lower() in ROSTER_SUFFIXES
-
-
 def looks_like_roster(path: str) -> bool:
     """Does the file read as a roster (a header naming a creator column and followers or tier)?"""
     try:
@@ -148,12 +144,6 @@ class Roster:
             return None
         value = row.values[column] if column < len(row.values) else None
         return Cell(row.number, column, self.headers[column], value)
-
-    def header_cell(self, name: str) -> Cell | None:
-        column = self.fields.get(name)
-        if column is None:
-            return None
-        return Cell(self.header_row or 1, column, self.headers[column], self.headers[column])
 
     def render(self) -> tuple[str, dict[tuple[int, int], tuple[int, int]]]:
         """The roster as text, line N being sheet row N, and each (row, column)'s offsets in it."""
