@@ -369,3 +369,14 @@ def test_a_starter_launches_in_its_products_season():
     assert yaml.safe_load(starter_yaml("electronics", "en", today=date(2026, 3, 1)))["launch_date"] == date(
         2026, 4, 12
     )
+
+
+def test_the_internal_plan_uses_the_plan_sections_tier_bounds(tmp_path):
+    text = (
+        starter_text("beauty", "en")
+        + "plan:\n  tiers: {mid: {min: 20000, max: 100000}, micro: {max: 20000}}\n"
+    )
+    path = tmp_path / "brief.yaml"
+    path.write_text(text, encoding="utf-8")
+    internal = render_brief(path, document="plan").text
+    assert "| Mid-tier KOLs | 20k–100k |" in internal and "| Micro KOLs | 1k–20k |" in internal

@@ -78,6 +78,21 @@ def render_brief(
     name = _check_template(brief, chosen, user)
     if document == "plan":
         name = f"_internal/plan.{chosen}.md.j2"
+    goals = load_campaign(brief.path, plan_data(user))
+    # the plan: section's tier bounds are the campaign's, for the brief as for plan lint
+    bounds = {t.id: (t.followers_min, t.followers_max) for t in goals.tiers}
+    playbook = {
+        **playbook,
+        "tiers": [
+            {
+                **tier,
+                "followers": {k: v for k, v in zip(("min", "max"), bounds[tier["id"]], strict=True) if v},
+            }
+            if tier["id"] in bounds
+            else tier
+            for tier in playbook["tiers"]
+        ],
+    }
     campaign, warnings = plan(brief, playbook)
     own = brief.fields["locale"]
     if own and bundled.brief_locale(own) != chosen:
@@ -97,7 +112,6 @@ def render_brief(
             raise BriefError(
                 f"--tier {tier}: no creators are planned in that tier (planned: {planned})", brief.path
             )
-    goals = load_campaign(brief.path, plan_data(user))
 
     windows, _, windows_path = bundled.load_data("shopping_windows.yaml", user)
     overlaps, unchecked = clashes(campaign.waves, windows, str(windows_path))
