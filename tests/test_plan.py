@@ -614,3 +614,11 @@ def test_a_brief_and_its_plan_section_give_the_launch_date_once(tmp_path):
         result.exit_code == 2
         and "field 'plan.launch_date' repeats the brief's 'launch_date'" in result.stderr
     )
+
+
+def test_a_brief_naming_a_date_near_the_calendars_ends_is_linted_not_crashed():
+    from xhslint import lint_text
+
+    text = "发布时间：9999年12月31日预热，0001年1月1日上线，2027年6月10日复盘。"
+    found = [d.match for d in lint_text(text, kind="brief").diagnostics if d.rule_id == "PLB008"]
+    assert found == ["2027年6月10日"]  # the far dates are not dated, the real one is

@@ -15,6 +15,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from .shopping_calendar import YEARS  # the dates a plan may name: the calendar's range
+
 # Chinese and Latin multipliers: 万/w/W ten thousand, 千/k/K a thousand, 亿 a hundred million, m/M a million.
 _UNITS = {"万": 10_000, "w": 10_000, "千": 1_000, "k": 1_000, "亿": 100_000_000, "m": 1_000_000}
 _CURRENCY = re.compile(r"^(?:¥|￥|rmb|cny|元)|(?:元|rmb|cny|块)$", re.IGNORECASE)
@@ -22,10 +24,6 @@ _NUMBER = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\s*([万wW千kK亿mM]?)\
 _RANGE = re.compile(r"\s*(?:-|–|—|~|～|到|至)\s*")
 _PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*%$")
 MAX_VALUE = 1e13  # more than any follower count, fee or view count a roster can hold
-YEARS = (
-    1900,
-    2199,
-)  # a date outside is a typo; far enough from date.max that waves and windows never overflow
 QUOTE = 40  # characters of a cell an error message quotes
 
 

@@ -106,3 +106,23 @@ def quieter_day(day: date, windows: list[Window], limit: int = 60) -> date | Non
             if not any(w.holds(candidate) for w in windows):
                 return candidate
     return None
+
+
+YEARS = (1900, 2199)  # dates outside are typos; far enough from date.max that margins never overflow
+QUIETER_WITHIN = 60  # days searched for a day outside every window
+
+
+def crowded(data: Mapping[str, Any], days: list[date], source: str) -> dict[date, tuple[Window, date | None]]:
+    """The days that fall inside a crowded window: each with its window and the nearest quieter
+    day within QUIETER_WITHIN days (None: none). Days outside YEARS are not dated."""
+    days = [d for d in days if YEARS[0] <= d.year <= YEARS[1]]
+    if not days:
+        return {}
+    margin = timedelta(days=QUIETER_WITHIN)
+    windows = windows_around(data, min(days) - margin, max(days) + margin, source)
+    found: dict[date, tuple[Window, date | None]] = {}
+    for day in days:
+        window = next((w for w in windows if w.holds(day)), None)
+        if window is not None and day not in found:
+            found[day] = (window, quieter_day(day, windows, QUIETER_WITHIN))
+    return found

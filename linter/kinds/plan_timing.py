@@ -13,12 +13,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
 
-from ..analysis.shopping_calendar import quieter_day, windows_around
+from ..analysis.shopping_calendar import crowded
 from .plan_base import PlanFinding, day, localised, no_compile
-
-QUIETER_WITHIN = 60  # days searched for a day outside every window
 
 
 class WaveCoverage:
@@ -71,14 +68,11 @@ class Windows:
         dated = plan.dated()
         if not dated or plan.shopping_windows is None:
             return
-        margin = timedelta(days=QUIETER_WITHIN)
-        first, last = min(c.post_date for c in dated) - margin, max(c.post_date for c in dated) + margin
-        windows = windows_around(plan.shopping_windows, first, last, "shopping_windows.yaml")
+        found = crowded(plan.shopping_windows, [c.post_date for c in dated], "shopping_windows.yaml")
         for creator in dated:
-            window = next((w for w in windows if w.holds(creator.post_date)), None)
-            if window is None:
+            if creator.post_date not in found:
                 continue
-            quieter = quieter_day(creator.post_date, windows, QUIETER_WITHIN)
+            window, quieter = found[creator.post_date]
             yield PlanFinding(
                 {"creator": creator.name, "date": day(creator.post_date), "window": window.name,
                  "quieter": day(quieter) if quieter else localised("plan_no_quieter_day")},

@@ -13,12 +13,11 @@ from functools import lru_cache
 from typing import Any
 
 from ..analysis.date_mentions import date_mentions
-from ..analysis.shopping_calendar import quieter_day, windows_around
+from ..analysis.shopping_calendar import crowded
 from .base import Compiled, Finding
 
 FIELDS: tuple[str, ...] = ()
 PARAMS: tuple[str, ...] = ("match", "window", "quieter")
-QUIETER_WITHIN = 60
 
 
 @lru_cache(maxsize=1)
@@ -55,13 +54,10 @@ def check(rule, ctx, today: dt.date | None = None):
     dated = [(m, d) for m in mentions if (d := _dated(m.month, m.day, m.year or year, today))]
     if not dated:
         return
-    margin = dt.timedelta(days=QUIETER_WITHIN)
-    first, last = min(d for _, d in dated) - margin, max(d for _, d in dated) + margin
-    windows = windows_around(_windows_data(), first, last, "shopping_windows.yaml")
+    found = crowded(_windows_data(), [d for _, d in dated], "shopping_windows.yaml")
     for mention, day in dated:
-        window = next((w for w in windows if w.holds(day)), None)
-        if window is not None:
-            quieter = quieter_day(day, windows, QUIETER_WITHIN)
+        if day in found:
+            window, quieter = found[day]
             shown = quieter.isoformat() if quieter else "-"
             params = {"match": doc.text[mention.start : mention.end], "window": window.name, "quieter": shown}
             yield Finding(mention.start, mention.end, params)
