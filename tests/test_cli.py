@@ -25,6 +25,10 @@ FILE_KEYS = {
     "commercial_detected",
     "commercial_basis",
     "vertical_confidence",
+    "score",
+    "band",
+    "verdict",
+    "score_by_category",
 }
 DIAG_KEYS = {
     "rule",
@@ -44,7 +48,7 @@ DIAG_KEYS = {
     "severity_reasons",
     "related",
 }
-SUMMARY_KEYS = {"files", "diagnostics", "by_severity", "by_category"}
+SUMMARY_KEYS = {"files", "diagnostics", "by_severity", "by_category", "bands", "score", "waived"}
 
 ACME_TEXT = "这瓶真的是美白神器。the miracle whitening cream。\n"
 
@@ -213,6 +217,9 @@ def test_clean_json_summary(cli, tmp_path):
         "diagnostics": 0,
         "by_severity": {"error": 0, "warning": 0, "info": 0},
         "by_category": {},
+        "bands": {"green": 1, "amber": 0, "red": 0},
+        "score": {"mean": 100.0, "min": 100},
+        "waived": 0,
     }
 
 

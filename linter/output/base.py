@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from ..core.errors import XhslintError
 from ..engine.diagnostics import FileResult
+from ..engine.score import BANDS
 from ..rules.model import CATEGORIES, SEVERITIES, Rule
 from .json_text import indented
 
@@ -37,11 +38,22 @@ class Tally:
         self.severities: Counter[str] = Counter()
         self.categories: Counter[str] = Counter()
         self.pairs: Counter[tuple[str, str]] = Counter()  # (category, severity)
+        self.bands: Counter[str] = Counter()
+        self.score_total = 0
+        self.score_min: int | None = None
+        self.waived = 0
 
     def add(self, result: FileResult) -> None:
         self.files += 1
         self.files_with_findings += bool(result.diagnostics)
+        scored = result.score()
+        self.bands[scored.band] += 1
+        self.score_total += scored.score
+        self.score_min = scored.score if self.score_min is None else min(self.score_min, scored.score)
         for d in result.diagnostics:
+            if d.waived:
+                self.waived += 1
+                continue
             self.severities[d.severity] += 1
             self.categories[d.category] += 1
             self.pairs[d.category, d.severity] += 1
@@ -52,6 +64,12 @@ class Tally:
             "diagnostics": sum(self.severities.values()),
             "by_severity": {s: self.severities.get(s, 0) for s in SEVERITIES},
             "by_category": {c: self.categories[c] for c in self.sorted_categories()},
+            "bands": {b: self.bands.get(b, 0) for b in BANDS},
+            "score": {
+                "mean": round(self.score_total / self.files, 1) if self.files else None,
+                "min": self.score_min,
+            },
+            "waived": self.waived,
         }
 
     def sorted_categories(self) -> list[str]:
@@ -68,10 +86,19 @@ def summary(results: Iterable[FileResult]) -> dict[str, Any]:
 
 
 class Writer:
-    """Writes one report to ``out``: ``add`` each result, then ``close``."""
+    """Writes one report to ``out``: ``add`` each result, then ``close``. A ``binary`` writer
+    (the xlsx workbook) gets a binary handle."""
+
+    binary = False
 
     def __init__(
-        self, out: TextIO, locale: str, color: bool = False, unit: str = "files", docs_url: str | None = None
+        self,
+        out: TextIO,
+        locale: str,
+        color: bool = False,
+        unit: str = "files",
+        docs_url: str | None = None,
+        title: str | None = None,
     ) -> None:
         self.out = out
         self.locale = locale
@@ -79,6 +106,7 @@ class Writer:
         self.unit = unit  # what a result is, in the summary: "files", or "notes" for batch rows
         self.tally = Tally()
         self.docs_url = docs_url  # where the rule pages are published (rules/references.py)
+        self.title = title  # the report's title (--title: a campaign's name), for formats that show one
 
     def add(self, result: FileResult) -> None:
         self.tally.add(result)

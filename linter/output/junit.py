@@ -33,10 +33,12 @@ class Writer(BaseWriter):
     def write(self, result: FileResult) -> None:
         path = _attr(result.path)
         count = max(1, len(result.diagnostics))
-        failures = len(result.diagnostics)
+        waived = sum(d.waived for d in result.diagnostics)
+        failures = len(result.diagnostics) - waived
         self.tests += count
+        scored = result.score()
         lines = [
-            f'  <testsuite name={path} tests="{count}" failures="{failures}" errors="0" skipped="0">',
+            f'  <testsuite name={path} tests="{count}" failures="{failures}" errors="0" skipped="{waived}">',
             "    <properties>",
             *(
                 f"      <property name={_attr(name)} value={_attr(value)}/>"
@@ -45,6 +47,9 @@ class Writer(BaseWriter):
                     ("vertical", result.vertical or ""),
                     ("commercial", result.commercial),
                     ("commercial_basis", result.commercial_basis),
+                    ("score", scored.score),
+                    ("band", scored.band),
+                    ("verdict", scored.verdict),
                 )
             ),
             "    </properties>",
@@ -58,11 +63,13 @@ class Writer(BaseWriter):
             if suggestion:
                 detail += f"\nsuggestion: {suggestion}"
             name = _attr(f"{d.rule.id} {d.rule.name} at {d.line}:{d.column}")
-            lines += [
-                f'    <testcase classname={path} name={name} file={path} line="{d.line}">',
-                f"      <failure type={_attr(d.severity)} message={_attr(message)}>{_text(detail)}</failure>",
-                "    </testcase>",
-            ]
+            failure = f"<failure type={_attr(d.severity)} message={_attr(message)}>{_text(detail)}</failure>"
+            # a finding a reviewer waived in the review sheet (--baseline) is skipped, not failed
+            outcome = "      " + (
+                f"<skipped message={_attr('waived: ' + message)}/>" if d.waived else failure
+            )
+            lines += [f'    <testcase classname={path} name={name} file={path} line="{d.line}">', outcome,
+                      "    </testcase>"]  # fmt: skip
         lines.append("  </testsuite>")
         self.body.write("\n".join(lines) + "\n")
 

@@ -100,6 +100,7 @@ class Writer(BaseWriter):
 
     def write(self, result: FileResult) -> None:
         uri = artifact_uri(result.path)
+        scored = result.score()
         for d in result.diagnostics:
             entry: dict[str, Any] = {
                 "ruleId": d.rule.id,
@@ -128,8 +129,14 @@ class Writer(BaseWriter):
                     "ruleSeverity": d.rule.severity,
                     "severityReasons": list(d.reasons),
                     "commercial": result.commercial,
+                    "documentScore": scored.score,
+                    "documentBand": scored.band,
                 },
             }
+            if d.waived:  # a reviewer's waiver in the review sheet (--baseline): SARIF's own suppression
+                review = d.review or {}
+                entry["suppressions"] = [{"kind": "external", "status": "accepted",
+                                          "justification": review.get("note") or "waived"}]  # fmt: skip
             if d.related:
                 entry["relatedLocations"] = [_related(uri, i, r) for i, r in enumerate(d.related)]
             suggestion = d.suggestion(self.locale)
@@ -176,6 +183,9 @@ class Writer(BaseWriter):
             invocation["toolExecutionNotifications"] = [_notification(error) for error in errors]
         self.out.write(f'      "tool": {_dump(tool, 6)},\n')
         self.out.write('      "columnKind": "unicodeCodePoints",\n')
+        summary = self.tally.summary()
+        scores = {"bands": summary["bands"], "score": summary["score"], "waived": summary["waived"]}
+        self.out.write(f'      "properties": {_dump({"xhslint": scores}, 6)},\n')
         self.out.write(f'      "invocations": {_dump([invocation], 6)}\n')
         self.out.write("    }\n  ]\n}\n")
 

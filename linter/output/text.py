@@ -83,11 +83,21 @@ class Writer(BaseWriter):
             language=result.language,
             commercial=cat.label("commercial", result.commercial),
         )
+        scored = result.score()
+        header += cat.text("list_sep") + cat.text(
+            "score_line",
+            score=scored.score,
+            band=cat.label("band", scored.band),
+            verdict=cat.label("verdict", scored.verdict),
+        )
         out.append(click.style(header, dim=True) if color else header)
         lines = result.text.split("\n") if result.diagnostics else []
         for d in result.diagnostics:
             where = _where(result.path, d)
             sev = f"[{cat.label('severity', d.severity)}]"
+            if d.waived:
+                waived = cat.label("status", "waived")
+                sev = f"[{cat.label('severity', d.severity)}{cat.text('list_sep')}{waived}]"
             rule_id = d.rule.id
             if color:
                 where = click.style(where, bold=True)
@@ -126,4 +136,8 @@ class Writer(BaseWriter):
             line = cat.text("summary_clean", files=s["files"], unit=unit)
         if s["diagnostics"] and errors:
             line += " " + cat.text("summary_input_errors", errors=len(errors))
+        if s["files"] > 1:
+            line += "\n" + cat.text("summary_bands", min=s["score"]["min"], **s["bands"])
+        if s["waived"]:
+            line += "\n" + cat.text("summary_waived", waived=s["waived"])
         self.out.write(line + "\n")
