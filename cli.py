@@ -22,6 +22,7 @@ from .linter.core.vocabulary import (
     LANGS,
     NOT_PROMOTIONAL,
     SEVERITIES,
+    WORKBOOK_FORMATS,
 )
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -62,10 +63,11 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice([*FORMATS, *WORKBOOK_FORMATS]),
     default="text",
     show_default=True,
-    help="Report format: text, json, sarif (SARIF 2.1.0), github (workflow annotations), junit, html.",
+    help="Report format: text, json, sarif (SARIF 2.1.0), github (workflow annotations), junit, html, "
+    "xlsx (a review workbook: -o FILE.xlsx).",
 )
 @click.option(
     "--output", "-o", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout."
@@ -113,6 +115,20 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
     metavar="NAME",
     help="Name for '-' input (a .md name parses Markdown; .csv, .xlsx, .jsonl read a batch).",
 )
+@click.option("--title", metavar="TEXT", help="The report's title (html, xlsx): the campaign's name.")
+@click.option(
+    "--fail-under",
+    type=click.IntRange(0, 100),
+    metavar="SCORE",
+    help="Exit 1 when a document scores below SCORE (0-100; docs/scoring.md).",
+)
+@click.option(
+    "--baseline",
+    metavar="FILE.xlsx",
+    type=click.Path(dir_okay=False),
+    help="A review workbook from --format xlsx: its status, reviewer and note columns are kept; "
+    "waived findings do not fail the run.",
+)
 @click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR).")
 @click.option(
     "--exit-zero", is_flag=True, help="Exit 0 even when problems are found (input errors still exit 2)."
@@ -140,6 +156,9 @@ def lint(
     commercial,
     fix,
     diff,
+    fail_under,
+    baseline,
+    title,
 ):
     """Lint briefs and notes: .txt, .md, .docx, batches (.csv, .tsv, .xlsx, .jsonl: one note per
     row), or - for stdin; directories recurse."""
@@ -180,7 +199,10 @@ def lint(
             jobs=jobs or default_jobs(),
             fix=fix,
             diff=diff,
+            fail_under=fail_under,
+            baseline=baseline,
         )
+        _not_an_input(output, [p for p in paths if p != "-"])
         hooks = RunHooks(on_note=note, on_warning=warn, on_diff=lambda text: click.echo(text, nl=False))
         run = LintRun(paths, settings, hooks)
         if diff:
@@ -194,7 +216,7 @@ def lint(
                 and sys.stdout.isatty()
                 and "NO_COLOR" not in os.environ
             )
-            write_report(run, fmt, output, color)
+            write_report(run, fmt, output, color, title)
     except XhslintError as error:
         _fail(error)
     regex_store.remember()  # what this run compiled, for the next one
@@ -498,13 +520,16 @@ def plan_lint(
 
 
 def _not_an_input(output: str | None, inputs: list[str | None]) -> None:
-    """A report never replaces what it reports on (the roster, the campaign file)."""
+    """A report never replaces what it reports on (the notes, the roster, the campaign file);
+    a review workbook given as --baseline may be rewritten (it is read first)."""
     from pathlib import Path
 
     from .linter.core.errors import ConfigError
 
     if output and output != "-" and any(p and Path(output).resolve() == Path(p).resolve() for p in inputs):
-        raise ConfigError("-o must name a new file: the roster and the campaign file are never written")
+        raise ConfigError(
+            "-o must name a new file: what is linted (notes, roster, campaign file) is never written"
+        )
 
 
 def _write_roster(roster: str, output: str | None, outcome, locale: str) -> None:

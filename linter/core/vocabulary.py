@@ -35,5 +35,7 @@ COMMERCIAL_VERDICTS = (PROMOTIONAL, UNCLEAR, NOT_PROMOTIONAL)
 
 # ``xhslint lint --format``; each has a module in linter/output/.
 FORMATS = ("text", "json", "sarif", "github", "junit", "html")
+# ... and the review workbook (``-o FILE.xlsx``; ``--baseline`` reads it back)
+WORKBOOK_FORMATS = ("xlsx",)
 # ``xhslint brief render --format``
 BRIEF_FORMATS = ("md", "docx")

@@ -58,6 +58,11 @@ TEXT_NAMES = (
     "summary",
 )
 ID_NAMES = ("id", "note_id", "编号")
+# The creator's column, when a sheet has one (reports group notes by it).
+CREATOR_NAMES = ("creator", "kol", "author", "nickname", "达人", "达人昵称", "博主", "博主昵称", "作者",
+                 "昵称", "账号", "账号名称", "kol昵称")  # fmt: skip
+MAX_META_COLUMNS = 32  # a row's other columns carried into reports (达人昵称, 粉丝数, links)
+MAX_META_CHARS = 1000  # ... each cut to this many characters
 KIND_VALUES = (*DOCUMENT_KINDS, AUTO)
 HEADER_SCAN = 20  # rows searched for the header (title rows and notes above it are skipped)
 _HEAD_BYTES = 64 * 1024
@@ -133,6 +138,7 @@ class Row:
     kind: str | None = None
     vertical: str | None = None
     source_format: str = "csv"
+    meta: tuple[tuple[str, str], ...] = ()  # the row's other columns (header, cell), in sheet order
 
     def document(self) -> Document:
         return note_document(self.path, self.title, self.text, self.source_format)
@@ -162,6 +168,7 @@ class Columns:
     id: Any = None
     kind: Any = None
     vertical: Any = None
+    extra: tuple[tuple[str, Any], ...] = ()  # (header as written, key) of the other named columns
 
     @classmethod
     def detect(
@@ -193,12 +200,22 @@ class Columns:
                 where,
             )
         title = pick(title_column, TITLE_NAMES, "--title-column")
+        ident, kind, vertical = pick(None, ID_NAMES, ""), found.get("kind"), found.get("vertical")
+        used = {k for k in (text, title, ident, kind, vertical) if k is not None}
+        extra: list[tuple[str, Any]] = []
+        seen: set[str] = set()
+        for name, key in zip(names, keys, strict=True):
+            label = " ".join(str(name).split()).lstrip("\ufeff") if name is not None else ""
+            if label and key not in used and _norm(label) not in seen and len(extra) < MAX_META_COLUMNS:
+                seen.add(_norm(label))
+                extra.append((label[:100], key))
         return cls(
             text=text,
             title=None if title == text else title,
-            id=pick(None, ID_NAMES, ""),
-            kind=found.get("kind"),
-            vertical=found.get("vertical"),
+            id=ident,
+            kind=kind,
+            vertical=vertical,
+            extra=tuple(extra),
         )
 
     def row(
@@ -235,7 +252,30 @@ class Columns:
             kind=_kind(cell(get(self.kind), path, "kind"), path, options.kind, warnings),
             vertical=_vertical(cell(get(self.vertical), path, "vertical"), path, options.own_verticals),
             source_format=source_format,
+            meta=tuple(
+                (name, value[:MAX_META_CHARS])
+                for name, key in self.extra
+                if (value := _meta_cell(get(key))).strip()
+            ),
         )
+
+
+def _meta_cell(value: Any) -> str:
+    """A carried column's cell as text; a nested JSON value is not carried."""
+    if isinstance(value, (dict, list)):
+        return ""
+    try:
+        return cell(value, "", "")
+    except InputError:
+        return ""
+
+
+def creator_of(meta: Mapping[str, str] | None) -> str | None:
+    """The creator a row names (CREATOR_NAMES), if its sheet has such a column."""
+    for name, value in (meta or {}).items():
+        if _norm(name) in CREATOR_NAMES:
+            return value
+    return None
 
 
 def cell(value: Any, where: str, column: str, default: str = "") -> str:

@@ -7,10 +7,11 @@ from typing import Any
 
 from ..core.messages import catalogue, format_message
 from ..rules.model import Rule
+from .score import Score, length_of, score_findings
 
 # Why a finding's severity differs from its rule's, and the note its message gets
 # (``locales/*/ui.yaml``: ``note_<reason>``).
-REASONS = ("raised", "lowered", "tag", "not_promotional", "unclear")
+REASONS = ("raised", "lowered", "tag", "promotional", "not_promotional", "unclear")
 RELATED_CAP = 50  # places of the findings a kept one stands for, listed in outputs (``more`` counts all)
 
 
@@ -46,6 +47,7 @@ class Diagnostic:
     reasons: tuple[str, ...] = ()  # why (REASONS), in the order they applied
     related: tuple[Related, ...] = ()  # the other places it stands for, in text order (RELATED_CAP)
     cell: dict[str, Any] | None = None  # a plan finding's roster cell: row, column (letter), header, creator
+    review: dict[str, str] | None = None  # a review sheet's status, reviewer and note (--baseline)
 
     @property
     def rule_id(self) -> str:
@@ -58,6 +60,17 @@ class Diagnostic:
     @property
     def category(self) -> str:
         return self.rule.category
+
+    @property
+    def waived(self) -> bool:
+        """A reviewer waived it in the review sheet given as ``--baseline``: reported, never a failure."""
+        return self.review is not None and self.review.get("status") == "waived"
+
+    def fingerprint(self, path: str) -> str:
+        """Stable across re-runs and edits elsewhere in the note: rule, document id, matched text."""
+        from .fingerprint import fingerprint
+
+        return fingerprint(self.rule.id, path, self.match)
 
     def message(self, locale: str) -> str:
         text = format_message(self.rule.message[locale], self.params, locale)
@@ -95,6 +108,7 @@ class Diagnostic:
             "severity_reasons": list(self.reasons),
             "related": [r.to_json() for r in self.related],
             **({"cell": self.cell} if self.cell is not None else {}),
+            **({"review": self.review} if self.review is not None else {}),
         }
 
 
@@ -113,6 +127,12 @@ class FileResult:
     commercial_basis: str = "brief"  # given | brief | brand_terms | route | cues (commercial.py)
     vertical_confidence: str | None = None  # given, high or low; None without a vertical
     plan: dict[str, Any] | None = None  # a roster's figures (xhslint plan lint): per creator and per tier
+    meta: dict[str, str] | None = None  # a batch row's other columns (creator, followers, link), as written
+
+    def score(self) -> Score:
+        """Score, band and verdict (score.py); waived findings cost nothing."""
+        counted = ((d.category, d.severity, d.rule.id) for d in self.diagnostics if not d.waived)
+        return score_findings(counted, length_of(self.text), self.kind)
 
     def to_json(self, locale: str) -> dict[str, Any]:
         return {
@@ -125,5 +145,7 @@ class FileResult:
             "commercial_detected": self.commercial_detected,
             "commercial_basis": self.commercial_basis,
             "vertical_confidence": self.vertical_confidence,
+            **self.score().to_json(),
+            **({"meta": self.meta} if self.meta is not None else {}),
             **({"plan": self.plan} if self.plan is not None else {}),
         }

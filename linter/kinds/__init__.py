@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from .base import Compiled, Finding, Kind
 
-__all__ = ["KIND_NAMES", "PLAN_KINDS", "TEXT_KINDS", "Compiled", "Finding", "Kind", "get_kind"]
+__all__ = [
+    "KIND_NAMES",
+    "NOTE_LEVEL_KINDS",
+    "PLAN_KINDS",
+    "TEXT_KINDS",
+    "Compiled",
+    "Finding",
+    "Kind",
+    "get_kind",
+]
 
 TEXT_KINDS = ("terms", "pattern", "density", "requires", "cues", "metric", "script", "typography", "windows")
 # Kinds that check a campaign plan (a roster and its campaign), not a text: ``xhslint plan lint``.
@@ -28,6 +37,9 @@ PLAN_KINDS = (
     "plan-tier-cost",
 )
 KIND_NAMES = (*TEXT_KINDS, *PLAN_KINDS)
+# Kinds whose findings measure the whole note or its title (length, tag count): reports show them as
+# a badge on the note, not as an underline over the text they measured.
+NOTE_LEVEL_KINDS = frozenset({"metric"})
 _KINDS: dict[str, Kind] = {}
 # name -> (module, the object in it that is the kind; None: the module itself)
 _SOURCES: dict[str, tuple[str, str | None]] = {

@@ -9,14 +9,14 @@ import importlib
 import io
 from collections.abc import Callable, Iterable, Sequence
 
-from ..core.vocabulary import FORMATS
+from ..core.vocabulary import FORMATS, WORKBOOK_FORMATS
 from ..engine.diagnostics import FileResult
 from .base import Spool, Writer, dump_json, summary
 
 __all__ = ["FORMATS", "Spool", "Writer", "dump_json", "get_formatter", "get_writer", "render", "summary"]
 
 # format name -> module in this package; each module defines ``Writer``.
-_MODULES = {name: "json_format" if name == "json" else name for name in FORMATS}
+_MODULES = {name: "json_format" if name == "json" else name for name in (*FORMATS, *WORKBOOK_FORMATS)}
 
 
 def get_writer(name: str) -> type[Writer]:

@@ -20,7 +20,10 @@ from itertools import pairwise
 
 from ..core.messages import catalogue
 from ..core.version import __version__
+from ..document.batch import creator_of
 from ..engine.diagnostics import Diagnostic, FileResult
+from ..engine.score import BANDS, VERDICTS
+from ..kinds import NOTE_LEVEL_KINDS
 from ..rules.model import SEVERITIES, SEVERITY_RANK
 from .base import Spool
 from .base import Writer as BaseWriter
@@ -35,7 +38,7 @@ def _places(d: Diagnostic) -> list[tuple[int, int]]:
     return [(d.start, d.end), *((r.start, r.end) for r in d.related)]
 
 
-def _segments(text: str, diagnostics: Sequence[tuple[str, Diagnostic]]) -> str:
+def highlight(text: str, diagnostics: Sequence[tuple[str, Diagnostic]]) -> str:
     """The text with each stretch covered by findings wrapped in one <mark>
     (overlaps become consecutive marks naming every finding that covers them);
     a zero-width fix (an insertion) is a point marker. One sweep over the span
@@ -76,6 +79,14 @@ def _mark(covering: Sequence[tuple[str, Diagnostic]], text: str) -> str:
     )
 
 
+def note_level(d: Diagnostic) -> bool:
+    """A finding about the whole note (its length, a missing element): a badge, not a highlight."""
+    return d.rule.kind in NOTE_LEVEL_KINDS or (d.end == d.start and d.fix is None)
+
+
+OVERVIEW_CAP = 5000  # notes listed in the overview table (every note is still in the report)
+
+
 def _place(d: Diagnostic, t) -> str:
     """``line 3:5``; a roster cell as ``#7 D (领域)``."""
     if d.cell is not None:
@@ -89,6 +100,7 @@ class Writer(BaseWriter):
         super().__init__(out, locale, color, unit, **options)
         self.body = Spool()
         self.cat = catalogue(locale)
+        self.overview: list[tuple] = []  # (anchor, path, creator, score, counts) per note, for the table
 
     def write(self, result: FileResult) -> None:
         note = f"n{self.tally.files}"
@@ -106,17 +118,38 @@ class Writer(BaseWriter):
         )
         count = len(result.diagnostics)
         badge = f"{count} {esc(t('report_findings'))}" if count else esc(t("report_no_findings"))
+        scored = result.score()
+        score = (
+            f'<span class="score band-{scored.band}" title="{esc(t("score"))}">{scored.score}</span> '
+            f'<span class="verdict band-{scored.band}">{esc(label("verdict", scored.verdict))}</span>'
+        )
+        whole = "".join(
+            f'<span class="badge note-level sev-{esc(d.severity)}" title="{esc(d.message(self.locale))}">'
+            f"{esc(d.rule.id)} {esc(d.rule.name.split('.')[-1])}</span>"
+            for _, d in keyed
+            if note_level(d)
+        )
         parts = [
             f'<article class="note{" clean" if not count else ""}" id="{note}" data-sev="{esc(sevs)}" '
-            f'data-cat="{esc(cats)}">',
-            f'<details{" open" if count else ""}><summary><span class="path">{esc(result.path)}</span> '
-            f'<span class="meta">{meta}</span> <span class="count">{badge}</span></summary>',
+            f'data-cat="{esc(cats)}" data-band="{scored.band}">',
+            f"<details{' open' if count else ''}><summary>{score} "
+            f'<span class="path">{esc(result.path)}</span> '
+            f'<span class="meta">{meta}</span> <span class="count">{badge}</span> {whole}</summary>',
         ]
+        if result.meta:
+            parts.append('<dl class="row-meta">' + "".join(
+                f"<dt>{esc(k)}</dt><dd>{_linked(v)}</dd>" for k, v in result.meta.items()
+            ) + "</dl>")  # fmt: skip
+        if len(self.overview) < OVERVIEW_CAP:
+            counts = [sum(1 for d in result.diagnostics if d.severity == sev and not d.waived)
+                      for sev in SEVERITIES]  # fmt: skip
+            self.overview.append((note, result.path, creator_of(result.meta), scored, counts))
         if result.plan is not None:
             from .html_plan import plan_section
 
             parts.append(plan_section(result.plan, self.cat, self.locale))
-        parts.append(f'<pre class="text">{_segments(result.text, keyed)}</pre>')
+        marked = [(key, d) for key, d in keyed if not note_level(d)]
+        parts.append(f'<pre class="text">{highlight(result.text, marked)}</pre>')
         if keyed:
             parts.append('<ol class="findings">')
             for key, d in keyed:
@@ -152,6 +185,8 @@ class Writer(BaseWriter):
             f"<title>{esc(t('report_title'))}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         )
         self.out.write(self._summary(s, errors))
+        if self.tally.files > 1:
+            self.out.write(self._overview())
         self.out.write('<main id="notes">\n')
         self.body.copy_to(self.out)
         self.out.write("</main>\n")
@@ -206,10 +241,19 @@ class Writer(BaseWriter):
                 f"<ul>{items}</ul></details>"
             )
         showing = esc(t("report_showing"))
+        bands = "".join(
+            f'<div class="card band-card band-{b}"><span class="num">{s["bands"][b]:,}</span> '
+            f'<span class="label">{esc(label("band", b))} · {esc(label("verdict", v))}</span></div>'
+            for b, v in zip(BANDS, VERDICTS, strict=True)
+        )
+        import datetime
+
+        title = esc(self.title) if self.title else esc(t("report_title"))
+        generated = t("report_generated", version=__version__) + f" · {datetime.date.today().isoformat()}"
         return (
-            f'<header id="summary">\n<h1>{esc(t("report_title"))}</h1>\n'
-            f'<p class="generated">{esc(t("report_generated", version=__version__))}</p>\n'
-            f'<div class="cards">{cards}</div>\n'
+            f'<header id="summary">\n<h1>{title}</h1>\n'
+            f'<p class="generated">{esc(generated)}</p>\n'
+            f'<div class="cards">{cards}{bands}</div>\n'
             f'<div class="breakdown"><table class="by-severity">'
             f"<caption>{esc(t('report_by_severity'))}</caption>{severity_rows}</table>"
             f'<table class="by-category">'
@@ -223,6 +267,47 @@ class Writer(BaseWriter):
             f'</label> <output id="showing" data-template="{showing}"></output></fieldset></form>\n'
             "</header>\n"
         )
+
+    def _overview_rows(self) -> str:
+        label = self.cat.label
+        rows = []
+        for anchor, path, creator, scored, counts in self.overview:
+            cells = [
+                f'<td data-v="{esc(path)}"><a href="#{anchor}">{esc(path)}</a></td>',
+                f'<td data-v="{esc(creator or "")}">{esc(creator or "")}</td>',
+                f'<td class="n" data-v="{scored.score}">'
+                f'<span class="score band-{scored.band}">{scored.score}</span></td>',
+                f'<td data-v="{VERDICTS.index(scored.verdict)}">{esc(label("verdict", scored.verdict))}</td>',
+                *(f'<td class="n" data-v="{n}">{n}</td>' for n in counts),
+            ]
+            rows.append(f'<tr class="band-{scored.band}">{"".join(cells)}</tr>')
+        return "".join(rows)
+
+    def _overview(self) -> str:
+        t, label = self.cat.text, self.cat.label
+        heads = [("review_id", "text"), ("review_creator", "text"), ("review_score", "number"),
+                 ("review_verdict", "number")]  # fmt: skip
+        cols = "".join(f'<th data-sort="{kind}" tabindex="0" aria-sort="none">{esc(t(key))}</th>'
+                       for key, kind in heads)  # fmt: skip
+        cols += "".join(
+            f'<th data-sort="number" tabindex="0" aria-sort="none">{esc(label("severity", sev))}</th>'
+            for sev in SEVERITIES
+        )
+        more = ""
+        if self.tally.files > len(self.overview):
+            more = f'<p class="muted">{esc(t("report_overview_cap", shown=len(self.overview)))}</p>'
+        return (
+            f'<section id="overview"><h2>{esc(t("report_overview"))}</h2>'
+            f'<table class="sortable overview"><thead><tr>{cols}</tr></thead>'
+            f"<tbody>{self._overview_rows()}</tbody></table>{more}</section>\n"
+        )
+
+
+def _linked(value: str) -> str:
+    """A carried cell; a web address is a link (opened in a new tab, without a referrer)."""
+    if value.startswith(("http://", "https://")) and " " not in value:
+        return f'<a href="{esc(value)}" rel="noreferrer noopener" target="_blank">{esc(value)}</a>'
+    return esc(value)
 
 
 def _chart(tally, label) -> str:

@@ -79,14 +79,37 @@ section.plan svg { background: var(--bg); border: 1px solid var(--line); border-
 .timeline .wave-sustain { fill: #e8f5e9; }
 .timeline .posts { fill: var(--info); } .timeline .launch { stroke: var(--error); stroke-width: 2; }
 .timeline .axis, .timeline .tick { stroke: var(--muted); }
-table.creators { border-collapse: collapse; width: 100%; background: var(--bg); font-size: 13px; }
-table.creators th, table.creators td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; }
-table.creators th { background: var(--soft); cursor: pointer; user-select: none; white-space: nowrap; }
-table.creators th[aria-sort="ascending"]::after { content: " ▲"; }
-table.creators th[aria-sort="descending"]::after { content: " ▼"; }
-table.creators td.n { text-align: right; color: var(--fg); }
+table.sortable { border-collapse: collapse; width: 100%; background: var(--bg); font-size: 13px; }
+table.sortable th, table.sortable td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; }
+table.sortable th { background: var(--soft); cursor: pointer; user-select: none; white-space: nowrap; }
+table.sortable th[aria-sort="ascending"]::after { content: " ▲"; }
+table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
+table.sortable td.n { text-align: right; color: var(--fg); }
 table.creators tr.beats td:first-child { box-shadow: inset 3px 0 #2e7d32; }
 .muted { color: var(--muted); font-size: 12px; }
+.score { display: inline-block; min-width: 2.2em; text-align: center; border-radius: 10px; font-weight: 600;
+  padding: 0 6px; font-size: 12px; }
+.score.band-green { background: #c6efce; color: #1e5c2b; }
+.score.band-amber { background: #ffeb9c; color: #6b4e00; }
+.score.band-red { background: #ffc7ce; color: #8a1c1c; }
+.verdict { font-size: 12px; color: var(--muted); }
+.band-card.band-green { border-left: 4px solid #4caf50; }
+.band-card.band-amber { border-left: 4px solid #f0b400; }
+.band-card.band-red { border-left: 4px solid #d93025; }
+.badge.note-level { cursor: help; }
+dl.row-meta { display: flex; flex-wrap: wrap; gap: 2px 14px; margin: 0; padding: 6px 12px; font-size: 12px;
+  border-bottom: 1px solid var(--line); }
+dl.row-meta dt { color: var(--muted); } dl.row-meta dt::after { content: ":"; }
+dl.row-meta dd { margin: 0 0 0 -10px; }
+#overview { margin: 0 0 16px; } #overview h2 { font-size: 15px; }
+table.overview td a { color: inherit; }
+@media print {
+  #filters, #tip, .generated + form { display: none !important; }
+  body { background: #fff; } article.note { break-inside: avoid; box-shadow: none; }
+  details > summary { list-style: none; } table.overview { font-size: 11px; }
+  mark.hl { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .score, .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
 """
 
 SCRIPT = """
@@ -174,6 +197,10 @@ SCRIPT = """
     unpin();
     hide();
   }
+  // printing shows every note opened, whatever was folded on screen
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("article.note > details").forEach(function (d) { d.open = true; });
+  });
   document.getElementById("filters").addEventListener("change", apply);
   apply();
   // plan reports: a table sorts by the clicked column (each cell's data-v), again for descending

@@ -36,6 +36,7 @@ class Job:
     fix: bool = False  # apply safe fixes (only for .txt/.md files and stdin)
     fail_on: str = "error"
     max_inflated_mb: int | None = None  # reading a .docx (containers.py)
+    meta: tuple[tuple[str, str], ...] = ()  # a batch row's other columns, carried into its result
 
     def document(self) -> Document:
         if self.doc is not None:

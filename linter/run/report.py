@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO, cast
 
-from ..core.errors import XhslintError
+from ..core.errors import ConfigError, XhslintError
 from ..core.files import atomic_open
 from ..engine.diagnostics import FileResult
 from ..output import get_writer
@@ -17,14 +17,17 @@ from .progress import track
 from .runner import LintRun
 
 
-def write_report(run: LintRun, fmt: str, output: str | None = None, color: bool = False) -> None:
+def write_report(
+    run: LintRun, fmt: str, output: str | None = None, color: bool = False, title: str | None = None
+) -> None:
     """Lint and report. Errors about the configuration surface before any
     output is written (the first result is linted before the report opens)."""
     results: Iterator = iter(track(run, sys.stderr, enabled=run.has_batch))
     first = next(results, None)
-    with _open(output) as out:
+    kind = get_writer(fmt)
+    with _open(output, kind.binary) as out:
         unit = "notes" if run.has_batch else "files"
-        writer = get_writer(fmt)(out, run.locale, color, unit=unit, docs_url=run.docs_url)
+        writer = kind(out, run.locale, color, unit=unit, docs_url=run.docs_url, title=title)
         if first is not None:
             writer.add(first)
             for result in results:
@@ -43,18 +46,25 @@ def write_results(
     color: bool = False,
 ) -> None:
     """Report results already in hand (``xhslint plan lint``) in any ``lint`` format."""
-    with _open(output) as out:
-        writer = get_writer(fmt)(out, locale, color, unit="files", docs_url=docs_url)
+    kind = get_writer(fmt)
+    with _open(output, kind.binary) as out:
+        writer = kind(out, locale, color, unit="files", docs_url=docs_url)
         for result in results:
             writer.add(result)
         writer.close(rules=rules, errors=list(errors))
 
 
 @contextlib.contextmanager
-def _open(output: str | None) -> Iterator[TextIO]:
+def _open(output: str | None, binary: bool = False) -> Iterator[TextIO]:
     if output is None or output == "-":
+        if binary:
+            if sys.stdout.isatty():
+                raise ConfigError("--format xlsx writes a workbook: give -o FILE.xlsx (or redirect stdout)")
+            yield cast(TextIO, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+            return
         yield sys.stdout
         sys.stdout.flush()
         return
-    with atomic_open(output) as handle:
+    with atomic_open(output, binary=binary) as handle:
         yield cast(TextIO, handle)

@@ -34,7 +34,8 @@ class Outcome:
     failed: bool = False  # any finding at or above the fail_on of the config that governed its file
 
 
-def _options(config: Config) -> Options:
+def options_for(config: Config) -> Options:
+    """The engine options a config gives (its rule paths are passed beside them)."""
     return Options(
         kind=config.kind,
         vertical=config.vertical,
@@ -69,6 +70,8 @@ class RunSettings:
     jobs: int = 1
     fix: bool = False
     diff: bool = False
+    fail_under: int | None = None  # a document scoring below this fails the run (engine/score.py)
+    baseline: str | None = None  # a review sheet (--format xlsx) whose reviewers' columns are kept
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,12 @@ class LintRun:
         self.diff = settings.diff
         self._note = hooks.on_note or (lambda _message: None)
         self._warn = hooks.on_warning or self._note
+        self._fail_under = settings.fail_under
+        self._baseline = None
+        if settings.baseline is not None:
+            from .baseline import Baseline
+
+            self._baseline = Baseline.read(settings.baseline, self._warn)
         self._on_diff = hooks.on_diff or (lambda _diff: None)
         config_path = settings.config_path
         self._fixed_config = load_config_file(config_path) if config_path else None
@@ -170,7 +179,7 @@ class LintRun:
 
     def _options_for(self, config: Config) -> Options:
         """The engine options of a config, with its vertical checked against the known ones."""
-        options = _options(config)
+        options = options_for(config)
         if options.vertical:
             from ..core.vertical_names import resolve_vertical, rule_verticals
             from .caches import rules_for
@@ -267,6 +276,7 @@ class LintRun:
                     text=row.text,
                     title=row.title,
                     source_format=row.source_format,
+                    meta=row.meta,
                 )
         except NoTextColumn as error:
             from ..document.roster import looks_like_roster
@@ -293,8 +303,14 @@ class LintRun:
             if done.fixed is not None:
                 self._apply_fix(item, done.original or "", done.fixed, done.fixes)
             result = done.result
+            if item.meta:
+                result.meta = dict(item.meta)
+            if self._baseline is not None:
+                self._baseline.apply(result)
             threshold = SEVERITY_RANK[item.fail_on]
-            if any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics):
+            if any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics if not d.waived):
+                self.failed = True
+            if self._fail_under is not None and result.score().score < self._fail_under:
                 self.failed = True
             yield result
 
