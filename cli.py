@@ -558,6 +558,32 @@ def plan_init(vertical, locale, templates):
         _fail(error)
 
 
+@main.command(context_settings=CONTEXT)
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to bind (not loopback: a warning)."
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port [default: a free one].")
+@click.option("--no-browser", is_flag=True, help="Do not open the browser.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--max-upload-mb", type=click.IntRange(1, 1024), default=20, show_default=True)
+@click.option(
+    "--max-rows", type=click.IntRange(1), default=20_000, show_default=True, help="Notes per batch."
+)
+def serve(host, port, no_browser, config_path, max_upload_mb, max_rows):
+    """A local web workspace: check a note as you type, a batch from a spreadsheet, write a brief,
+    check a campaign plan, read the rules. Needs the serve extra: pip install 'xhslint[serve]'."""
+    from .linter.core.errors import XhslintError
+
+    try:
+        from .linter.serve.server import run_server
+    except ImportError as exc:
+        _fail(XhslintError(f"xhslint serve needs the serve extra (pip install 'xhslint[serve]'): {exc}"))
+    try:
+        run_server(host, port, not no_browser, config_path, max_upload_mb, max_rows, echo=click.echo)
+    except XhslintError as error:
+        _fail(error)
+
+
 @main.group(context_settings=CONTEXT)
 def daemon() -> None:
     """A resident, warm xhslint that `xhslint lint` uses while it runs (Unix; opt-in).
