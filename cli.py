@@ -287,12 +287,12 @@ def rules_docs(folder, config_path):
 
     from .linter.core.errors import XhslintError
     from .linter.ruletools.pages import write_pages
-    from .linter.run.caches import rules_for
+    from .linter.run.caches import strict_rules_for
     from .linter.run.config import discover, load_config_file
 
     try:
         config = load_config_file(config_path) if config_path else discover(os.getcwd())
-        written = write_pages(folder, rules_for(config.rule_paths))
+        written = write_pages(folder, strict_rules_for(config.rule_paths))
     except XhslintError as error:
         _fail(error)
     click.echo(f"{len(written)} pages in {folder}", err=True)

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from .document.model import Document
@@ -33,6 +34,8 @@ def lint_text(
     markdown: bool = False,
     path: str = "<text>",
     commercial: str | None = None,
+    banned_terms: Iterable[str] = (),
+    allowed_terms: Iterable[str] = (),
 ) -> LintResult:
     """Lint one brief or note given as a string; returns a ``LintResult``.
 
@@ -42,8 +45,13 @@ def lint_text(
     verdict (None: assessed from the text). Diagnostics carry
     ``rule_id``, ``severity``, ``category``, ``line``/``column``, ``match`` and
     ``message(locale)``; ``result.to_json(locale)`` gives the JSON contract.
+    ``banned_terms`` and ``allowed_terms`` are the config's word lists (for every vertical).
     """
-    options = _options(kind, vertical, lang, select, ignore, brand_terms, commercial)
+    options = replace(
+        _options(kind, vertical, lang, select, ignore, brand_terms, commercial),
+        banned_terms=tuple(("*", t) for t in banned_terms),
+        allowed_terms=tuple(("*", t) for t in allowed_terms),
+    )
     return linter_for(options, tuple(rule_paths)).lint(document_from_text(text, path, markdown=markdown))
 
 

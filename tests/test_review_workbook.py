@@ -165,3 +165,20 @@ def test_an_empty_run_still_writes_a_workbook(cli, tmp_path):
     lint(cli, "--format", "xlsx", "-o", out, empty)
     book = openpyxl.load_workbook(out)
     assert [c.value for c in book["Notes"][1]][:3] == ["id", "title", "creator"]
+
+
+def test_the_sheets_other_columns_are_in_every_format(cli, notes):
+    text = lint(cli, notes).output
+    assert "达人昵称: 小美 · 粉丝数: 1.2w · 链接: https://www.xiaohongshu.com/explore/1" in text
+    entry = json.loads(lint(cli, "--format", "json", notes).stdout)["files"][0]
+    assert entry["meta"] == {
+        "达人昵称": "小美",
+        "粉丝数": "1.2w",
+        "链接": "https://www.xiaohongshu.com/explore/1",
+    }
+    junit = lint(cli, "--format", "junit", notes).stdout
+    assert '<property name="meta.达人昵称" value="小美"/>' in junit
+    sarif = json.loads(lint(cli, "--format", "sarif", notes).stdout)
+    assert sarif["runs"][0]["results"][0]["properties"]["noteMeta"]["粉丝数"] == "1.2w"
+    html = lint(cli, "--format", "html", notes).stdout
+    assert "<dt>达人昵称</dt><dd>小美</dd>" in html and 'rel="noreferrer noopener"' in html

@@ -194,6 +194,8 @@ def test_the_brief_form_renders_previews_and_downloads(client):
         re.findall(r'<textarea name="(\w+)" rows="\d+" spellcheck="false">(.*?)</textarea>', page.text, re.S)
     )
     assert fields["brand"] and "key_claims" in areas
+    zh = client.get("/brief?vertical=beauty", headers={"accept-language": "zh-CN"})
+    assert "核心卖点" in zh.text and "要传达的卖点" in zh.text
     import html as html_module
 
     form = {k: html_module.unescape(v) for k, v in {**fields, **areas}.items()}
@@ -304,3 +306,12 @@ def test_a_public_host_gets_a_warning(cli, monkeypatch):
     result = cli("serve", "--no-browser", "--host", "0.0.0.0")
     assert result.exit_code == 0 and seen["host"] == "0.0.0.0"
     assert "warning: serving on 0.0.0.0" in result.output
+
+
+def test_a_50_mb_upload_is_refused_by_default():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        client = TestClient(create_app())  # the defaults: 20 MB
+        big = b"title,content\n" + b"x" * (50 * 1024 * 1024)
+        response = client.post("/api/batch", files={"file": ("big.csv", big, "text/csv")})
+    assert response.status_code == 413 and "larger than 20 MB" in response.text

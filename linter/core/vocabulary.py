@@ -16,6 +16,7 @@ CATEGORIES = (
     "playbook",
     "localisation",
     "compliance",
+    "brand",  # the brand's own banned_terms (config), not the law
     "format",
     "plan",
 )

@@ -57,9 +57,20 @@ class Options:
     brand_terms: tuple[str, ...] = ()
     rule_options: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()
     commercial: str | None = None  # force the verdict (vocabulary.COMMERCIAL_VERDICTS); None: assess
+    # a marketer's word lists (config): (scope, term), scope "*" or a vertical id
+    banned_terms: tuple[tuple[str, str], ...] = ()  # findings of the rule that lists them (listed: ...)
+    allowed_terms: tuple[tuple[str, str], ...] = ()  # no bundled rule matches inside one of these
 
 
 _NO_HITS: list[Hit] = []  # shared and never mutated
+
+
+def _scoped(pairs: tuple[tuple[str, str], ...]) -> dict[str, TermSet]:
+    """A config word list as one TermSet per scope ("*": every vertical)."""
+    by_scope: dict[str, list[str]] = {}
+    for scope, term in pairs:
+        by_scope.setdefault(scope, []).append(term)
+    return {scope: TermSet(tuple(dict.fromkeys(terms))) for scope, terms in by_scope.items()}
 
 
 class _Context:
@@ -67,6 +78,7 @@ class _Context:
         self.analysed = analysed
         self._linter = linter
         self._hits = hits
+        self._allowed: list[tuple[int, int]] | None = None
         self._starts: dict[int, list[int]] = {}
         self._brands: list[Hit] | None = None
         self._mentions: MentionScopes | None = None
@@ -101,6 +113,22 @@ class _Context:
 
     def configured_brands(self) -> bool:
         return self._linter.brand_set is not None
+
+    def listed_hits(self, name: str) -> list[tuple[Hit, str]]:
+        """Hits of a config word list (``banned_terms``, ``allowed_terms``) that applies here: its
+        terms for every vertical and those for this document's vertical, each with its scope."""
+        sets = self._linter.listed.get(name, {})
+        vertical = self.analysed.vertical
+        found = [
+            (hit, scope) for scope, ts in sets.items() if scope in ("*", vertical) for hit in self.hits(ts)
+        ]
+        return sorted(found, key=lambda item: (item[0].start, item[0].end))
+
+    def allowed(self, start: int, end: int) -> bool:
+        """Is ``[start, end)`` inside one of the brand's allowed terms?"""
+        if self._allowed is None:
+            self._allowed = [(h.start, h.end) for h, _ in self.listed_hits("allowed_terms")]
+        return any(s <= start and end <= e for s, e in self._allowed)
 
     def brand_hits(self) -> list[Hit]:
         """Configured brand terms, else names the text itself repeats (see brands.py)."""
@@ -154,7 +182,10 @@ class Linter:
         self.rules = [rule for rule in chosen if rule.applies_to != PLAN]
         self.lex = lexicons()
         self.brand_set = TermSet(tuple(self.options.brand_terms)) if self.options.brand_terms else None
-        termsets = [ts for rule in self.rules for ts in rule.termsets()]
+        self.listed = {"banned_terms": _scoped(self.options.banned_terms),
+                       "allowed_terms": _scoped(self.options.allowed_terms)}  # fmt: skip
+        listed = [ts for sets in self.listed.values() for ts in sets.values()]
+        termsets = [ts for rule in self.rules for ts in rule.termsets()] + listed
         if self.brand_set is not None:
             termsets.append(self.brand_set)
         self.matcher = TermMatcher([*termsets, *self.lex.termsets()])
@@ -164,6 +195,7 @@ class Linter:
         segmenting = [ts for rule in rules for ts in rule.termsets()]
         if self.brand_set is not None:
             segmenting.append(self.brand_set)
+        segmenting += listed
         segmenting += self.lex.segmenting()
         self.user_words = frozenset(w for ts in segmenting for w in ts.han_terms())
         self._by_context: dict[tuple, list[Rule]] = {}
@@ -214,6 +246,8 @@ class Linter:
                 spans_text = finding.end > finding.start
                 if spans_text and not _used(rule, ctx, finding):
                     continue
+                if spans_text and not rule.spec.get("listed") and ctx.allowed(finding.start, finding.end):
+                    continue  # the brand allows this wording (allowed_terms)
                 item = _place(rule, ctx, analysed.commercial, finding)
                 if item is not None:
                     placed.append(item)

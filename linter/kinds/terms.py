@@ -4,6 +4,10 @@ Optional ``patterns`` catch the same claim however it is worded (敏感肌也可
 对敏感肌很友好): regexes matched as whole words on the normalised text
 (``patterns.word_matches``); a match that overlaps a listed term's hit is that hit.
 
+``listed: banned_terms`` matches the terms the configuration lists under that key
+(a list, or tables per vertical) instead of a list in the rule: a brand's own banned
+words, without writing a rule.
+
 An optional ``fix`` (a string, or a mapping term -> string) is a safe
 replacement for the matched term, applied by ``xhslint lint --fix``.
 """
@@ -19,9 +23,9 @@ from .base import Compiled, Finding
 
 # The fields of a rule of this kind (beyond every rule's) and the placeholders its messages may use.
 FIELDS: tuple[str, ...] = (
-    "terms", "exceptions", "not_followed_by", "not_preceded_by", "followed_by", "fix", "patterns",
+    "terms", "exceptions", "not_followed_by", "not_preceded_by", "followed_by", "fix", "patterns", "listed",
 )  # fmt: skip
-PARAMS: tuple[str, ...] = ("match",)
+PARAMS: tuple[str, ...] = ("match", "list")
 
 
 def compile(rule) -> Compiled:
@@ -39,6 +43,15 @@ def _fix_for(fix, term: str) -> str | None:
 
 
 def check(rule, ctx):
+    listed = rule.spec.get("listed")
+    if listed:  # the config's own list (banned_terms), per vertical; ``list`` names where it is
+        for hit, scope in ctx.listed_hits(listed):
+            yield Finding(
+                hit.start,
+                hit.end,
+                {"match": hit.term, "list": listed if scope == "*" else f"{listed}.{scope}"},
+            )
+        return
     fix, patterns = rule.compiled.data
     hits = ctx.hits(rule.compiled.termsets[0])
     for hit in hits:

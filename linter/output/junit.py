@@ -50,6 +50,7 @@ class Writer(BaseWriter):
                     ("score", scored.score),
                     ("band", scored.band),
                     ("verdict", scored.verdict),
+                    *((f"meta.{k}", v) for k, v in (result.meta or {}).items()),
                 )
             ),
             "    </properties>",

@@ -131,6 +131,7 @@ class Writer(BaseWriter):
                     "commercial": result.commercial,
                     "documentScore": scored.score,
                     "documentBand": scored.band,
+                    **({"noteMeta": result.meta} if result.meta else {}),
                 },
             }
             if d.waived:  # a reviewer's waiver in the review sheet (--baseline): SARIF's own suppression

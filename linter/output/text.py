@@ -91,6 +91,10 @@ class Writer(BaseWriter):
             verdict=cat.label("verdict", scored.verdict),
         )
         out.append(click.style(header, dim=True) if color else header)
+        if result.meta:  # a batch row's other columns (creator, followers, link)
+            carried = " · ".join(f"{k}{cat.text('colon')}{v}" for k, v in result.meta.items())
+            line = "   " + visible(carried)
+            out.append(click.style(line, dim=True) if color else line)
         lines = result.text.split("\n") if result.diagnostics else []
         for d in result.diagnostics:
             where = _where(result.path, d)

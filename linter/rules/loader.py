@@ -204,28 +204,53 @@ def rule_paths(extra_paths: Iterable[str | Path] = (), bundled: bool = True) -> 
 
 
 def load_rules(
-    extra_paths: Iterable[str | Path] = (), bundled: bool = True, cache: bool = False
+    extra_paths: Iterable[str | Path] = (),
+    bundled: bool = True,
+    cache: bool = False,
+    problems: list[RuleError] | None = None,
 ) -> list[Rule]:
     """Bundled rules plus user rule folders or files; ids must be unique.
 
     ``cache``: take the compiled rules from the user cache when no file changed
-    (``cache.py``); validation itself never uses it."""
+    (``cache.py``); validation itself never uses it. ``problems``: a user's rule file
+    that fails is recorded there and skipped, so one bad file does not block the
+    bundled rules and the others (without it, the first failure is raised)."""
     files = rule_paths(extra_paths, bundled)
-    if cache:
-        from .cache import cached
+    try:
+        if cache:
+            from .cache import cached
 
-        return cached(files, lambda: _load_files(files))
-    return _load_files(files)
+            return cached(files, lambda: _load_files(files))
+        return _load_files(files)
+    except RuleError:
+        if problems is None:
+            raise
+    own = frozenset(rule_paths((), bundled)) if bundled else frozenset()
+    return _load_files(files, problems, own)
 
 
-def _load_files(files: list[Path]) -> list[Rule]:
+def _load_files(
+    files: list[Path], problems: list[RuleError] | None = None, bundled: frozenset[Path] = frozenset()
+) -> list[Rule]:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in files:
-        for rule in load_file(path):
-            for key in (rule.id, rule.name):
-                if key in seen:
-                    raise RuleError(f"duplicate rule '{key}' (also in {seen[key]})", rule.source, rule.line)
-                seen[key] = rule.source
-            rules.append(rule)
+        try:
+            loaded = load_file(path)
+            claimed = dict(seen)
+            for rule in loaded:
+                for key in (rule.id, rule.name):
+                    if key in claimed:
+                        raise RuleError(
+                            f"duplicate rule '{key}' (also in {claimed[key]})", rule.source, rule.line
+                        )
+                    claimed[key] = rule.source
+        except RuleError as error:
+            if problems is None or path in bundled:
+                raise
+            error.message += " (this rule file is skipped)"
+            problems.append(error)
+            continue
+        seen = claimed
+        rules += loaded
     return rules

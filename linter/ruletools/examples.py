@@ -78,6 +78,8 @@ def _lint(rule: Rule, example: Mapping[str, Any], rule_paths: tuple[str, ...], s
         vertical=vertical,
         select=[rule.id] if select is None else select,
         brand_terms=example.get("brand_terms", ()),
+        banned_terms=example.get("banned_terms", ()),
+        allowed_terms=example.get("allowed_terms", ()),
         rule_paths=tuple(rule_paths),
         markdown=example.get("markdown", False),
         commercial=example.get("commercial"),

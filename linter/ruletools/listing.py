@@ -10,7 +10,7 @@ from ..core.messages import normalise_locale
 from ..rules.model import Rule
 from ..rules.references import reference_text
 from ..rules.selection import check_known, select_rules
-from ..run.caches import rules_for
+from ..run.caches import strict_rules_for
 from ..run.config import Config, discover, load_config_file
 from .examples import example_text
 
@@ -19,7 +19,7 @@ def _rules(config_path: str | None) -> tuple[list[Rule], Config]:
     import os
 
     config = load_config_file(config_path) if config_path else discover(os.getcwd())
-    return rules_for(config.rule_paths), config
+    return strict_rules_for(config.rule_paths), config
 
 
 def _summary(rule: Rule) -> dict[str, Any]:

@@ -28,6 +28,9 @@ else:  # pragma: no cover
 
 LIST_KEYS = ("select", "ignore", "rule_paths", "brand_terms")
 TABLE_KEYS = ("rule_options", "plan_columns")
+# A marketer's word lists: a list (every vertical), or a table of lists per vertical ("all": every one).
+WORD_LIST_KEYS = ("banned_terms", "allowed_terms")
+MAX_LISTED = 5000  # terms in one word list
 # What a config may change in a rule: its severity and its limits.
 RULE_OPTION_KEYS = ("severity", *LIMITS)
 STR_KEYS = ("vertical", "locale", "kind", "fail_on", "lang", "commercial", "docs_url")
@@ -57,6 +60,8 @@ class Config:
     docs_url: str | None = None  # where the rule pages are published (rules/references.py)
     max_inflated_mb: int | None = None  # the XML of one .docx/.xlsx, at most (containers.py)
     plan_columns: tuple[tuple[str, str], ...] = ()  # xhslint plan lint: roster field -> its header
+    banned_terms: tuple[tuple[str, str], ...] = ()  # (scope, term): "*" or a vertical id
+    allowed_terms: tuple[tuple[str, str], ...] = ()
     source: str | None = None
 
     def merged(self, **overrides: Any) -> Config:
@@ -84,6 +89,8 @@ def build_config(raw: dict[str, Any], path: str) -> Config:
             values[key] = items
         elif key == "plan_columns":
             values[key] = _plan_columns(value, path)
+        elif key in WORD_LIST_KEYS:
+            values[key] = _word_list(value, key, path)
         elif key in TABLE_KEYS:
             values[key] = _rule_options(value, path)
         elif key in STR_KEYS:
@@ -108,9 +115,31 @@ def build_config(raw: dict[str, Any], path: str) -> Config:
                 )
             values[key] = value
         else:
-            known = ", ".join(LIST_KEYS + STR_KEYS + TABLE_KEYS + tuple(INT_KEYS))
+            known = ", ".join(LIST_KEYS + WORD_LIST_KEYS + STR_KEYS + TABLE_KEYS + tuple(INT_KEYS))
             raise ConfigError(f"unknown option '{key}' (known: {known})", path)
     return Config(source=path, **values)
+
+
+def _word_list(value: Any, key: str, path: str) -> tuple[tuple[str, str], ...]:
+    """``banned_terms = ["竞品A", ...]`` or ``[banned_terms] all = [...]`` / ``beauty = [...]``:
+    (scope, term) pairs, scope "*" for every vertical."""
+    from ..core.vertical_names import resolve_vertical
+
+    tables = value if isinstance(value, dict) else {"all": value}
+    pairs: list[tuple[str, str]] = []
+    for scope, terms in tables.items():
+        where = key if scope == "all" and not isinstance(value, dict) else f"{key}.{scope}"
+        if not isinstance(terms, (list, str)):
+            raise ConfigError(
+                f"'{where}' must be a list of words (or a table of lists per vertical: "
+                "all = [...], beauty = [...])",
+                path,
+            )
+        chosen = "*" if scope in ("all", "*") else resolve_vertical(str(scope), (), path)
+        pairs += [(chosen, term) for term in _as_list(terms, where, path)]
+    if len(pairs) > MAX_LISTED:
+        raise ConfigError(f"'{key}' lists {len(pairs):,} words; at most {MAX_LISTED:,}", path)
+    return tuple(pairs)
 
 
 def _plan_columns(value: Any, path: str) -> tuple[tuple[str, str], ...]:

@@ -45,6 +45,8 @@ def options_for(config: Config) -> Options:
         brand_terms=config.brand_terms,
         rule_options=config.rule_options,
         commercial=None if config.commercial == "auto" else config.commercial,
+        banned_terms=config.banned_terms,
+        allowed_terms=config.allowed_terms,
     )
 
 
@@ -176,6 +178,11 @@ class LintRun:
         for rule in linter_for(options, rule_paths).rules:
             self.rules.setdefault(rule.id, rule)
         self._registered.add((options, rule_paths))
+        from .caches import rule_problems
+
+        for problem in rule_problems(rule_paths):  # a bad user rule file: reported once, skipped
+            if problem not in self.errors:
+                self.errors.append(problem)
 
     def _options_for(self, config: Config) -> Options:
         """The engine options of a config, with its vertical checked against the known ones."""
