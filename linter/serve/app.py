@@ -112,7 +112,12 @@ async def _upload(form, name: str, limit: int) -> tuple[str, bytes] | None:
     return item.filename, data
 
 
-def _error(ws: Workspace, request: Request, message: str, status: int = 400) -> HTMLResponse:
+def _error(
+    ws: Workspace, request: Request, error: XhslintError | str, status: int | None = None
+) -> HTMLResponse:
+    """One clear message: 413 for an upload over the limit, else 400 (or ``status``)."""
+    message = error if isinstance(error, str) else error.message
+    status = status or (413 if isinstance(error, TooLarge) else 400)
     return ws.page(request, "error.html", status=status, message=message)
 
 
@@ -146,7 +151,7 @@ async def check_api(request: Request) -> Response:
             select=(str(form["rule"]),) if form.get("rule") else None,
         )
     except XhslintError as error:
-        return _error(ws, request, error.message, 413 if isinstance(error, TooLarge) else 400)
+        return _error(ws, request, error)
     if request.query_params.get("format") == "json":
         return JSONResponse(checked.result.to_json(locale))
     template = "rule_try.html" if form.get("rule") else "check_result.html"
@@ -190,8 +195,13 @@ def _extract(name: str, data: bytes) -> str:
 # ---------------------------------------------------------------- Batch
 
 
-async def batch_page(request: Request) -> HTMLResponse:
-    return request.app.state.ws.page(request, "batch.html", page="batch")
+def _simple(page: str):
+    """A page that is only its template (the work happens in its form's endpoint)."""
+
+    async def endpoint(request: Request) -> HTMLResponse:
+        return request.app.state.ws.page(request, f"{page}.html", page=page)
+
+    return endpoint
 
 
 async def batch_api(request: Request) -> Response:
@@ -214,7 +224,7 @@ async def batch_api(request: Request) -> Response:
         )
         job = ws.jobs.start(name, data, locale, settings, ws.settings.max_rows)
     except XhslintError as error:
-        return _error(ws, request, error.message, 413 if isinstance(error, TooLarge) else 400)
+        return _error(ws, request, error)
     return ws.page(request, "batch_progress.html", job=job)
 
 
@@ -339,10 +349,6 @@ async def brief_api(request: Request) -> Response:
 # ---------------------------------------------------------------- Plan
 
 
-async def plan_page(request: Request) -> HTMLResponse:
-    return request.app.state.ws.page(request, "plan.html", page="plan")
-
-
 async def plan_api(request: Request) -> Response:
     """A roster (and optionally its campaign file) in, the plan report (output/html.py) out."""
     ws: Workspace = request.app.state.ws
@@ -354,7 +360,7 @@ async def plan_api(request: Request) -> Response:
             raise XhslintError("choose a roster: .xlsx, .csv, .tsv or .jsonl, one creator per row")
         body = _plan_report(roster, campaign, ws.locale(request))
     except XhslintError as error:
-        return _error(ws, request, error.message, 413 if isinstance(error, TooLarge) else 400)
+        return _error(ws, request, error)
     return Response(
         body, media_type="text/html; charset=utf-8", headers={"Content-Security-Policy": REPORT_CSP}
     )
@@ -488,14 +494,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/check", check_page),
         Route("/api/check", check_api, methods=["POST"]),
         Route("/api/fix", fix_api, methods=["POST"]),
-        Route("/batch", batch_page),
+        Route("/batch", _simple("batch")),
         Route("/api/batch", batch_api, methods=["POST"]),
         Route("/batch/{job}", batch_progress),
         Route("/batch/{job}/note/{index:int}", batch_note),
         Route("/batch/{job}/download/{fmt}", batch_download),
         Route("/brief", brief_page),
         Route("/api/brief", brief_api, methods=["POST"]),
-        Route("/plan", plan_page),
+        Route("/plan", _simple("plan")),
         Route("/api/plan", plan_api, methods=["POST"]),
         Route("/rules", rules_page),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
