@@ -101,7 +101,7 @@ dl.row-meta { display: flex; flex-wrap: wrap; gap: 2px 14px; margin: 0; padding:
   border-bottom: 1px solid var(--line); }
 dl.row-meta dt { color: var(--muted); } dl.row-meta dt::after { content: ":"; }
 dl.row-meta dd { margin: 0 0 0 -10px; }
-#overview { margin: 0 0 16px; } #overview h2 { font-size: 15px; }
+#overview { padding: 8px 24px 0; } #overview h2 { font-size: 15px; }
 table.overview td a { color: inherit; }
 @media print {
   #filters, #tip, .generated + form { display: none !important; }
