@@ -4,7 +4,8 @@ A change to any format shows up as a diff of tests/data/golden/ in review.
 After an intended change, regenerate with
 ``XHSLINT_UPDATE_GOLDEN=1 python -m pytest tests/test_golden_formats.py`` and read the diff.
 The version string is replaced by ``VERSION`` and the installed package's location (rule pages
-linked from SARIF) by ``PACKAGE``, so neither a release nor the machine touches the files."""
+linked from SARIF) by ``PACKAGE``, and the report date is fixed with ``SOURCE_DATE_EPOCH``, so
+neither a release, the machine nor the day touches the files."""
 
 from __future__ import annotations
 
@@ -30,8 +31,12 @@ ROWS = [  # texts of the tests' own, not corpus notes
 pytestmark = pytest.mark.usefixtures("isolated")
 
 
+DAY = "1796256000"  # 2026-12-03, the day the golden files were made
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_each_format_matches_its_golden_file(cli, tmp_path, fmt):
+def test_each_format_matches_its_golden_file(cli, tmp_path, fmt, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", DAY)
     with (tmp_path / "notes.csv").open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(ROWS)
     result = cli("lint", "notes.csv", "--kind", "copy", "--commercial", "promotional", "--format", fmt)
@@ -41,3 +46,15 @@ def test_each_format_matches_its_golden_file(cli, tmp_path, fmt):
         golden.write_text(output, encoding="utf-8")
     assert golden.exists(), f"no golden file {golden.name}: run with XHSLINT_UPDATE_GOLDEN=1"
     assert output == golden.read_text(encoding="utf-8"), f"{fmt} output changed (see {golden.name})"
+
+
+def test_the_report_date_is_today_unless_source_date_epoch_says(monkeypatch):
+    import datetime
+
+    from xhslint.linter.core.clock import report_date
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", DAY)
+    assert report_date() == datetime.date(2026, 12, 3)
+    for unusable in ("", "soon", "-5", "9" * 40):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", unusable)
+        assert report_date() == datetime.date.today()

@@ -18,6 +18,7 @@ import html
 from collections.abc import Sequence
 from itertools import pairwise
 
+from ..core.clock import report_date
 from ..core.messages import catalogue
 from ..core.version import __version__
 from ..document.batch import creator_of
@@ -246,10 +247,8 @@ class Writer(BaseWriter):
             f'<span class="label">{esc(label("band", b))} · {esc(label("verdict", v))}</span></div>'
             for b, v in zip(BANDS, VERDICTS, strict=True)
         )
-        import datetime
-
         title = esc(self.title) if self.title else esc(t("report_title"))
-        generated = t("report_generated", version=__version__) + f" · {datetime.date.today().isoformat()}"
+        generated = t("report_generated", version=__version__) + f" · {report_date().isoformat()}"
         return (
             f'<header id="summary">\n<h1>{title}</h1>\n'
             f'<p class="generated">{esc(generated)}</p>\n'
