@@ -584,6 +584,36 @@ def serve(host, port, no_browser, config_path, max_upload_mb, max_rows):
         _fail(error)
 
 
+LSP_HELP = """A language server on stdio: lints briefs and notes (markdown, plaintext) as you type.
+
+\b
+Client setup (the README's "xhslint lsp" section has each in full):
+  VS Code  the "Generic LSP Client (v2)" extension, in settings.json:
+           "glspc.server.command": "xhslint", "glspc.server.commandArguments": ["lsp"],
+           "glspc.server.languageId": ["markdown", "plaintext"]
+  Neovim   vim.lsp.config("xhslint", {cmd = {"xhslint", "lsp"},
+             filetypes = {"markdown", "text"}}); vim.lsp.enable("xhslint")
+  Zed      an extension must register the server; then in settings.json
+           "lsp": {"xhslint": {"binary": {"path": "xhslint", "arguments": ["lsp"]}}}
+  Helix    [language-server.xhslint] command = "xhslint", args = ["lsp"];
+           add "xhslint" to the markdown language's language-servers
+
+\b
+initializationOptions: {"debounce_ms": 300, "languages": ["..."], "locale": "zh-CN"}.
+Needs the lsp extra: pip install 'xhslint[lsp]'."""
+
+
+@main.command(context_settings=CONTEXT, help=LSP_HELP, short_help="A language server for editors (stdio).")
+def lsp():
+    from .linter.core.errors import XhslintError
+
+    try:
+        from .linter.lsp.server import main as serve_stdio
+    except ImportError as exc:
+        _fail(XhslintError(f"xhslint lsp needs the lsp extra (pip install 'xhslint[lsp]'): {exc}"))
+    serve_stdio()
+
+
 @main.group(context_settings=CONTEXT)
 def daemon() -> None:
     """A resident, warm xhslint that `xhslint lint` uses while it runs (Unix; opt-in).
