@@ -33,17 +33,25 @@ PROMOTIONAL = 'commercial = "promotional"\n'
 
 
 def recording_client() -> LanguageClient:
-    """pytest-lsp's client, also keeping every publishDiagnostics in order (with its version)."""
+    """pytest-lsp's client, also keeping every publishDiagnostics in order (with its version) and
+    the capabilities the server registers."""
     client = LanguageClient(converter_factory=default_converter)
     client.published = []  # type: ignore[attr-defined]
+    client.registrations = []  # type: ignore[attr-defined]
+
+    def register(client: LanguageClient, params: types.RegistrationParams) -> None:
+        client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
 
     def publish(client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
         client.published.append(params)  # type: ignore[attr-defined]
         client.diagnostics[params.uri] = params.diagnostics
 
-    register_lsp_features(
-        client, {**DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish}
-    )
+    features = {
+        **DEFAULT_CLIENT_FEATURES,
+        types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish,
+        types.CLIENT_REGISTER_CAPABILITY: register,
+    }
+    register_lsp_features(client, features)
     return client
 
 
@@ -326,6 +334,16 @@ async def test_broken_config_is_one_message_and_the_server_keeps_going(tmp_path)
             )
         )
         assert await published(client, first)  # reloaded: the draft's findings are back
+
+
+async def test_config_and_rule_files_are_watched(workspace):
+    async with session(workspace) as client:
+        uri = open_doc(client, workspace / "note.md", CLEAN)
+        await published(client, uri, version=1)
+    [registration] = client.registrations
+    assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    globs = {w["globPattern"] for w in registration.register_options["watchers"]}
+    assert {"**/.xhslint.toml", "**/pyproject.toml", "**/setup.cfg", "**/*.yaml"} <= globs
 
 
 async def test_broken_rule_file_is_skipped_with_a_message(tmp_path):

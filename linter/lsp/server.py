@@ -22,6 +22,7 @@ written, with the engine warm in this one process.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,6 +172,27 @@ def initialize(ls: XhslintServer, params: types.InitializeParams) -> None:
         ls.state.debounce = debounce / 1000
     if isinstance(options.get("locale"), str):
         ls.state.locale = options["locale"]
+
+
+WATCHED = (*(f"**/{name}" for name in CONFIG_NAMES), "**/*.yaml", "**/*.yml")
+
+
+@server.feature(types.INITIALIZED)
+async def initialized(ls: XhslintServer, params: types.InitializedParams) -> None:
+    """Ask the client to report changes on disk to config and rule files (most clients send
+    ``workspace/didChangeWatchedFiles`` only for globs a server registers)."""
+    workspace = ls.client_capabilities.workspace
+    watched = workspace.did_change_watched_files if workspace else None
+    if not (watched and watched.dynamic_registration):
+        return
+    options = types.DidChangeWatchedFilesRegistrationOptions(
+        watchers=[types.FileSystemWatcher(glob_pattern=glob) for glob in WATCHED]
+    )
+    registration = types.Registration(
+        id="xhslint-config-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
+    )
+    with contextlib.suppress(Exception):  # a client that refuses: saves in the editor still reload
+        await ls.client_register_capability_async(types.RegistrationParams(registrations=[registration]))
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
