@@ -99,45 +99,22 @@ def lint_many(
     Document keeps its own). ``jobs > 1`` lints on that many processes with
     the same results. A bad item raises ``InputError`` when reached.
     """
-    from dataclasses import replace
-
-    from .core.errors import InputError
-    from .document.batch import Columns
+    from .run.items import ItemJobs
     from .run.jobs import Job, lint_jobs
 
     options = _options(kind, vertical, lang, select, ignore, brand_terms, commercial)
     paths = tuple(rule_paths)
     linter_for(options, paths)  # bad selectors fail here, before any item
-    base = Job(options=options, path="", rule_paths=paths, markdown=markdown)
-    columns: dict[tuple, Columns] = {}
-
-    def to_job(number: int, item: Any) -> Job:
-        if isinstance(item, str):
-            return replace(base, path=f"#{number}", text=item)
-        if isinstance(item, Document):
-            return replace(base, path=item.path, doc=item)
-        if not isinstance(item, Mapping):
-            raise InputError(
-                f"expected a string, a mapping or a Document, not {type(item).__name__}", f"#{number}"
-            )
-        keys = tuple(item)
-        if keys not in columns:
-            columns[keys] = Columns.detect(keys, keys, f"#{number}")
-        row = columns[keys].row(item, number, "", "api")
-        if row is None:  # no title, no text: an empty note, still one result per item
-            return replace(base, path=f"#{number}", text="")
-        job_options = options
-        if row.kind or row.vertical:
-            job_options = replace(options, kind=row.kind or kind, vertical=row.vertical or vertical)
-            linter_for(job_options, paths)
-        return replace(base, options=job_options, path=row.path, text=row.text, title=row.title)
+    to_job = ItemJobs(options, paths, markdown)
 
     def results() -> Iterator[LintResult]:
         stream = (to_job(number, item) for number, item in enumerate(items, 1))
-        for _job, done in lint_jobs(stream, jobs):
+        for job, done in lint_jobs(stream, jobs):
             if done.error is not None:
                 raise done.error
             assert done.result is not None
+            if isinstance(job, Job) and job.meta:  # a mapping's other columns, as a batch file's are
+                done.result.meta = dict(job.meta)
             yield done.result
 
     return results()
