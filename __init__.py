@@ -29,6 +29,31 @@ __all__ = ["LintResult", "__version__", "lint_many", "lint_text"]
 _API = frozenset({"LintResult", "lint_many", "lint_text"})
 
 
+def _alias(name: str, target: str, doc: str) -> None:
+    """``xhslint.<name>`` as a module that loads ``xhslint.<target>`` on first use. Not a file at
+    the repository root: there a ``distributed.py`` would shadow Dask's own ``distributed``
+    whenever the root is on ``sys.path`` (``python -m pytest`` run from it)."""
+    import sys
+    from types import ModuleType
+
+    class _Alias(ModuleType):
+        def __getattr__(self, attribute: str) -> Any:
+            from importlib import import_module
+
+            module = import_module(target, __name__)
+            self.__dict__.update({k: v for k, v in vars(module).items() if not k.startswith("__")})
+            self.__all__ = module.__all__
+            return getattr(module, attribute)
+
+        def __dir__(self) -> list[str]:
+            return sorted(self.__getattr__("__all__"))
+
+    sys.modules.setdefault(f"{__name__}.{name}", _Alias(f"{__name__}.{name}", doc))
+
+
+_alias("distributed", ".linter.distributed", "Lint many notes on Dask: see xhslint.linter.distributed.")
+
+
 def __getattr__(name: str) -> Any:
     if name in _API:
         from .linter.core import regex_store

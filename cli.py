@@ -67,7 +67,7 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
     default="text",
     show_default=True,
     help="Report format: text, json, sarif (SARIF 2.1.0), github (workflow annotations), junit, html, "
-    "xlsx (a review workbook: -o FILE.xlsx).",
+    "xlsx (a review workbook: -o FILE.xlsx), parquet (findings and notes tables: -o FILE.parquet).",
 )
 @click.option(
     "--output", "-o", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout."
@@ -113,7 +113,7 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
 @click.option(
     "--stdin-filename",
     metavar="NAME",
-    help="Name for '-' input (a .md name parses Markdown; .csv, .xlsx, .jsonl read a batch).",
+    help="Name for '-' input (a .md name parses Markdown; .csv, .xlsx, .jsonl, .parquet read a batch).",
 )
 @click.option("--title", metavar="TEXT", help="The report's title (html, xlsx): the campaign's name.")
 @click.option(
@@ -129,6 +129,20 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
     help="A review workbook from --format xlsx: its status, reviewer and note columns are kept; "
     "waived findings do not fail the run.",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Lint on a Dask cluster: a scheduler's address (tcp://host:8786), or 'local' for a "
+    "LocalCluster of --jobs workers. Same results and order (needs the dask extra).",
+)
+@click.option(
+    "--cache",
+    "cache_dir",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Keep results in DIR: a note linted before with the same rules and config is not linted again.",
+)
+@click.option("--no-cache", is_flag=True, help="Use no result cache (not even the config's `cache`).")
 @click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR).")
 @click.option(
     "--exit-zero", is_flag=True, help="Exit 0 even when problems are found (input errors still exit 2)."
@@ -159,9 +173,12 @@ def lint(
     fail_under,
     baseline,
     title,
+    scheduler,
+    cache_dir,
+    no_cache,
 ):
-    """Lint briefs and notes: .txt, .md, .docx, batches (.csv, .tsv, .xlsx, .jsonl: one note per
-    row), or - for stdin; directories recurse."""
+    """Lint briefs and notes: .txt, .md, .docx, batches (.csv, .tsv, .xlsx, .jsonl, .parquet: one
+    note per row), or - for stdin; directories recurse, and a quoted glob ('crawl/*.jsonl') expands."""
     from .linter.core.errors import (
         EXIT_ERROR,
         EXIT_FINDINGS,
@@ -201,8 +218,15 @@ def lint(
             diff=diff,
             fail_under=fail_under,
             baseline=baseline,
+            scheduler=scheduler,
+            cache=cache_dir,
+            no_cache=no_cache,
         )
         _not_an_input(output, [p for p in paths if p != "-"])
+        if fmt == "parquet" and output and output != "-":
+            from .linter.output.parquet import notes_path
+
+            _not_an_input(notes_path(output), [p for p in paths if p != "-"])
         hooks = RunHooks(on_note=note, on_warning=warn, on_diff=lambda text: click.echo(text, nl=False))
         run = LintRun(paths, settings, hooks)
         if diff:

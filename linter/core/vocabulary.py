@@ -36,7 +36,8 @@ COMMERCIAL_VERDICTS = (PROMOTIONAL, UNCLEAR, NOT_PROMOTIONAL)
 
 # ``xhslint lint --format``; each has a module in linter/output/.
 FORMATS = ("text", "json", "sarif", "github", "junit", "html")
-# ... and the review workbook (``-o FILE.xlsx``; ``--baseline`` reads it back)
-WORKBOOK_FORMATS = ("xlsx",)
+# ... and the binary ones, written to ``-o FILE``: the review workbook (``--baseline`` reads it
+# back) and the Parquet tables for analytics
+WORKBOOK_FORMATS = ("xlsx", "parquet")
 # ``xhslint brief render --format``
 BRIEF_FORMATS = ("md", "docx")

@@ -41,7 +41,7 @@ from .containers import check_package
 from .model import Document
 
 CSV_SUFFIXES = {".csv": None, ".tsv": "\t"}  # suffix -> delimiter (None: from the header line)
-BATCH_SUFFIXES = {*CSV_SUFFIXES, ".xlsx", ".jsonl"}
+BATCH_SUFFIXES = {*CSV_SUFFIXES, ".xlsx", ".jsonl", ".parquet"}
 
 TITLE_NAMES = ("title", "标题", "笔记标题")
 TEXT_NAMES = (
@@ -348,6 +348,8 @@ def read_rows(
         return _xlsx_rows(path, data, options, warnings)
     if suffix == ".jsonl":
         return _jsonl_rows(path, data, options, warnings)
+    if suffix == ".parquet":
+        return _parquet_rows(path, data, options, warnings)
     return _csv_rows(path, data, CSV_SUFFIXES.get(suffix), options, warnings)
 
 
@@ -660,6 +662,22 @@ def _xlsx_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Iterat
     finally:
         book.close()
         source.close()
+
+
+def _parquet_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Iterator[Row | InputError]:
+    from .parquet import parquet_table
+
+    header, rows = parquet_table(path, data)
+    columns = Columns.detect(header, range(len(header)), path, options.title_column, options.text_column)
+    names = _Names(warnings)
+    for number, values in enumerate(rows, 1):
+        try:
+            row = columns.row(values, number, path, "parquet", options, warnings)
+        except InputError as error:
+            yield error
+            continue
+        if row is not None:
+            yield names.unique(row, number)
 
 
 def corrupt_xlsx(exc: Exception, path: str, where: str = "") -> InputError:

@@ -15,7 +15,7 @@ TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 WORD_SUFFIXES = {".docx"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | WORD_SUFFIXES | BATCH_SUFFIXES
-SUPPORTED_TEXT = ".txt, .md, .docx, .csv, .tsv, .xlsx, .jsonl, or '-' for stdin"
+SUPPORTED_TEXT = ".txt, .md, .docx, .csv, .tsv, .xlsx, .jsonl, .parquet, or '-' for stdin"
 
 
 def document_from_text(text: str, path: str = "<text>", markdown: bool = False) -> Document:
@@ -48,13 +48,25 @@ def read_path(path: str, max_inflated_mb: int | None = None) -> Document:
     return document_from_text(decode(data, path), path, markdown=suffix in MARKDOWN_SUFFIXES)
 
 
+def has_glob(path: str) -> bool:
+    return any(c in path for c in "*?[")
+
+
 def expand_paths(paths: list[str], on_skip: Callable[[str], None] | None = None) -> Iterator[str]:
-    """Files as given; directories recurse over supported files, sorted.
+    """Files as given; directories recurse over supported files, sorted; a glob the shell left
+    alone (quoted: ``'crawl/**/*.jsonl'``) is expanded here, to the supported files it matches.
 
     Other files found in a directory are passed to ``on_skip`` (hidden files
     and folders are ignored silently; so are Office lock files, ``~$x.docx``).
     """
     for path in paths:
+        if has_glob(path) and not os.path.exists(path):  # a pattern the shell did not expand
+            import glob
+
+            for match in sorted(glob.glob(path, recursive=True)):
+                if os.path.isfile(match) and Path(match).suffix.lower() in SUPPORTED_SUFFIXES - {""}:
+                    yield match
+            continue
         if path != "-" and os.path.isdir(path):
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))

@@ -99,6 +99,7 @@ class Writer:
         unit: str = "files",
         docs_url: str | None = None,
         title: str | None = None,
+        target: str | None = None,
     ) -> None:
         self.out = out
         self.locale = locale
@@ -107,6 +108,7 @@ class Writer:
         self.tally = Tally()
         self.docs_url = docs_url  # where the rule pages are published (rules/references.py)
         self.title = title  # the report's title (--title: a campaign's name), for formats that show one
+        self.target = target  # the -o path (None: stdout), for formats that write a file beside it
 
     def add(self, result: FileResult) -> None:
         self.tally.add(result)

@@ -33,7 +33,7 @@ WORD_LIST_KEYS = ("banned_terms", "allowed_terms")
 MAX_LISTED = 5000  # terms in one word list
 # What a config may change in a rule: its severity and its limits.
 RULE_OPTION_KEYS = ("severity", *LIMITS)
-STR_KEYS = ("vertical", "locale", "kind", "fail_on", "lang", "commercial", "docs_url")
+STR_KEYS = ("vertical", "locale", "kind", "fail_on", "lang", "commercial", "docs_url", "cache")
 # Whole numbers and their allowed range.
 INT_KEYS = {"max_inflated_mb": (1, 65536)}
 CHOICES = {
@@ -59,6 +59,7 @@ class Config:
     commercial: str = "auto"  # force the commercial verdict (commercial.py); auto: assess it
     docs_url: str | None = None  # where the rule pages are published (rules/references.py)
     max_inflated_mb: int | None = None  # the XML of one .docx/.xlsx, at most (containers.py)
+    cache: str | None = None  # a result cache folder (result_cache.py), relative to the config file
     plan_columns: tuple[tuple[str, str], ...] = ()  # xhslint plan lint: roster field -> its header
     banned_terms: tuple[tuple[str, str], ...] = ()  # (scope, term): "*" or a vertical id
     allowed_terms: tuple[tuple[str, str], ...] = ()
@@ -104,6 +105,8 @@ def build_config(raw: dict[str, Any], path: str) -> Config:
             if key == "docs_url" and not value.startswith(DOCS_URL_SCHEMES):
                 schemes = ", ".join(DOCS_URL_SCHEMES)
                 raise ConfigError(f"'docs_url' must start with {schemes} (got '{value}')", path)
+            if key == "cache":
+                value = str((base / value).resolve())
             values[key] = value
         elif key in INT_KEYS:
             low, high = INT_KEYS[key]

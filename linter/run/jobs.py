@@ -57,6 +57,14 @@ class Done:
     fixes: int = 0
 
 
+@dataclass(frozen=True)
+class Cached:
+    """A job whose result a result cache holds (result_cache.py): ``packed`` as ``pack`` made it."""
+
+    job: Job
+    packed: tuple
+
+
 Item = Job | XhslintError  # an error in the stream (a bad row) passes through in order
 
 
@@ -181,8 +189,14 @@ def _run_packed(item: Item) -> tuple:
     return pack(run_job(item), item)
 
 
-def lint_jobs(items: Iterable[Item], jobs: int = 1) -> Iterator[tuple[Item, Done]]:
-    """``(item, Done)`` for each job or error, in input order, on ``jobs`` processes."""
+def lint_jobs(
+    items: Iterable[Item], jobs: int = 1, pool: Any = None, cache: Any = None
+) -> Iterator[tuple[Item, Done]]:
+    """``(item, Done)`` for each job or error, in input order, on ``jobs`` processes.
+
+    ``pool``: what makes the worker pool (``parallel.map_ordered``; ``dask_pool.py`` for a
+    cluster). ``cache``: a ``ResultCache`` (result_cache.py): the jobs it holds are rebuilt
+    here from their entries, never linted; every other job's result is stored in it."""
 
     by_config: dict[tuple, dict[str, Rule]] = {}
 
@@ -194,18 +208,37 @@ def lint_jobs(items: Iterable[Item], jobs: int = 1) -> Iterator[tuple[Item, Done
             by_config[key] = {rule.id: rule for rule in linter_for(*key).rules}
         return unpack(packed, by_config[key], item)
 
+    def serial(item: Item | Cached) -> Done:
+        if isinstance(item, Cached):
+            return rebuild(item.job, item.packed)
+        done = run_job(item)
+        if cache is not None and isinstance(item, Job):
+            cache.put(item, pack(done, item))
+        return done
+
+    def stored(item: Item, packed: Any) -> Done:
+        if cache is not None and isinstance(item, Job):
+            cache.put(item, packed)
+        return rebuild(item, packed)
+
     def lost(item: Item) -> Done:
         where = item.path if isinstance(item, Job) else None
         return Done(
             error=XhslintError("the worker process linting this input died (killed or out of memory)", where)
         )
 
-    return map_ordered(run_job, items, jobs, worker=_run_packed, unpack=rebuild, weight=_weight, lost=lost)
+    stream = cache.mark(items) if cache is not None else items
+    done_items = map_ordered(
+        serial, stream, jobs, worker=_run_packed, unpack=stored, weight=_weight, lost=lost, pool=pool,
+        local=lambda item: isinstance(item, Cached),
+    )  # fmt: skip
+    for item, done in done_items:
+        yield (item.job if isinstance(item, Cached) else item), done
 
 
-def _weight(item: Item) -> int:
+def _weight(item: Item | Cached) -> int:
     """Characters to lint (a file not read yet: guessed from its size)."""
-    if isinstance(item, XhslintError):
+    if isinstance(item, XhslintError | Cached):
         return 1
     if item.text is not None:
         return len(item.text) + len(item.title or "")

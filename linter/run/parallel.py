@@ -62,7 +62,7 @@ def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
-def _run_chunk(worker: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
+def run_chunk(worker: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
     return [worker(item) for item in chunk]
 
 
@@ -74,6 +74,8 @@ def map_ordered(
     unpack: Callable[[T, Any], R] | None = None,
     weight: Callable[[T], int] = lambda _item: 1,
     lost: Callable[[T], R] | None = None,
+    pool: Callable[[int], Any] | None = None,
+    local: Callable[[T], bool] | None = None,
 ) -> Iterator[tuple[T, R]]:
     """``(item, serial(item))`` for each item, in order.
 
@@ -83,7 +85,11 @@ def map_ordered(
     ``weight`` sizes the tasks (see ``CHUNK_WEIGHT``). A worker that dies (killed,
     out of memory) is noticed: its task's items are tried again one by one in a
     fresh pool, and an item whose worker dies again gets ``lost(item)`` (an error
-    naming it); the parent never waits on a dead worker.
+    naming it); the parent never waits on a dead worker. ``pool(jobs)`` makes the pool
+    (default: local worker processes; ``dask_pool.py``: a Dask cluster), with ``submit``,
+    ``rebuild``, ``shutdown`` and ``broken`` (the errors that mean a worker died). An item for
+    which ``local(item)`` is true (a result the cache holds) is done by ``serial`` here, never
+    sent to a worker, and still comes out in its place.
     """
     stream = iter(items)
     if jobs <= 1:
@@ -98,24 +104,24 @@ def map_ordered(
         return
     worker = worker or serial
     unpack = unpack or (lambda _item, output: output)
-    rest = _chunks(ahead, stream, weight)
+    rest = _chunks(ahead, stream, weight, local or (lambda _item: False))
     # A forked worker flushes inherited stdio buffers when it exits: empty them first.
     for handle in (sys.stdout, sys.stderr):
         handle.flush()
     # Keep the warm objects out of the collector's sight while workers share
     # them: a collection would touch (and so copy) every page of them.
     gc.freeze()
-    pool = _Pool(jobs)
+    workers = (pool or _Pool)(jobs)
     try:
         pending: deque = deque()
-        for chunk in rest:
-            pending.append((chunk, pool.submit(worker, chunk)))
+        for here, chunk in rest:
+            pending.append((chunk, None if here else workers.submit(worker, chunk)))
             while len(pending) >= jobs * IN_FLIGHT:
-                yield from _drain(pending.popleft(), pool, worker, unpack, lost)
+                yield from _drain(pending.popleft(), workers, worker, unpack, lost, serial)
         while pending:
-            yield from _drain(pending.popleft(), pool, worker, unpack, lost)
+            yield from _drain(pending.popleft(), workers, worker, unpack, lost, serial)
     finally:
-        pool.shutdown()
+        workers.shutdown()
         gc.unfreeze()
 
 
@@ -150,8 +156,11 @@ class _Pool:
     """A process pool that can be rebuilt when one of its workers dies."""
 
     def __init__(self, jobs: int) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
         self.jobs = jobs
         self.executor = self._new()
+        self.broken: tuple[type[BaseException], ...] = (BrokenProcessPool,)
 
     def _new(self):
         from concurrent.futures import ProcessPoolExecutor
@@ -159,7 +168,7 @@ class _Pool:
         return ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_init_worker)
 
     def submit(self, worker, chunk):
-        return self.executor.submit(_run_chunk, worker, chunk)
+        return self.executor.submit(run_chunk, worker, chunk)
 
     def rebuild(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
@@ -169,26 +178,36 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _chunks(first: list[T], stream: Iterator[T], weight: Callable[[T], int]) -> Iterator[list[T]]:
+def _chunks(
+    first: list[T], stream: Iterator[T], weight: Callable[[T], int], local: Callable[[T], bool]
+) -> Iterator[tuple[bool, list[T]]]:
+    """``(here, items)``: tasks for the workers, and runs of items to do here, in order."""
     chunk: list[T] = []
-    total = 0
+    here, total = False, 0
     for item in chain(first, stream):
+        this = local(item)
+        if chunk and this != here:
+            yield here, chunk
+            chunk, total = [], 0
+        here = this
         chunk.append(item)
         total += weight(item)
         if len(chunk) >= CHUNK or total >= CHUNK_WEIGHT:
-            yield chunk
+            yield here, chunk
             chunk, total = [], 0
     if chunk:
-        yield chunk
+        yield here, chunk
 
 
-def _drain(entry, pool: _Pool, worker, unpack, lost) -> Iterator[tuple[Any, Any]]:
-    from concurrent.futures.process import BrokenProcessPool
-
+def _drain(entry, pool, worker, unpack, lost, serial) -> Iterator[tuple[Any, Any]]:
     chunk, future = entry
+    if future is None:  # items done here
+        for item in chunk:
+            yield item, serial(item)
+        return
     try:
         outputs = future.result()
-    except BrokenProcessPool:
+    except pool.broken:
         # The pool is broken for every task in it, so which item killed its worker is
         # unknown: run this task's items again one at a time in a fresh pool. An item
         # whose worker dies again is the culprit and gets lost(item); the rest are done.
@@ -196,7 +215,7 @@ def _drain(entry, pool: _Pool, worker, unpack, lost) -> Iterator[tuple[Any, Any]
         for item in chunk:
             try:
                 (output,) = pool.submit(worker, [item]).result()
-            except BrokenProcessPool:
+            except pool.broken:
                 pool.rebuild()
                 if lost is None:
                     raise

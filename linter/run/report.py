@@ -25,9 +25,10 @@ def write_report(
     results: Iterator = iter(track(run, sys.stderr, enabled=run.has_batch))
     first = next(results, None)
     kind = get_writer(fmt)
-    with _open(output, kind.binary) as out:
+    with _open(output, kind.binary, getattr(kind, "needs_file", None)) as out:
         unit = "notes" if run.has_batch else "files"
-        writer = kind(out, run.locale, color, unit=unit, docs_url=run.docs_url, title=title)
+        target = output if output not in (None, "-") else None
+        writer = kind(out, run.locale, color, unit=unit, docs_url=run.docs_url, title=title, target=target)
         if first is not None:
             writer.add(first)
             for result in results:
@@ -55,8 +56,10 @@ def write_results(
 
 
 @contextlib.contextmanager
-def _open(output: str | None, binary: bool = False) -> Iterator[TextIO]:
+def _open(output: str | None, binary: bool = False, needs_file: str | None = None) -> Iterator[TextIO]:
     if output is None or output == "-":
+        if needs_file:
+            raise ConfigError(needs_file)
         if binary:
             if sys.stdout.isatty():
                 raise ConfigError("--format xlsx writes a workbook: give -o FILE.xlsx (or redirect stdout)")

@@ -14,7 +14,7 @@ from ..core.errors import InputError, XhslintError
 from ..core.messages import normalise_locale
 from ..core.vocabulary import DOCUMENT_KINDS
 from ..document.batch import BatchOptions, NoTextColumn, is_batch, read_rows
-from ..document.readers import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, expand_paths
+from ..document.readers import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, expand_paths, has_glob
 from ..engine.diagnostics import FileResult
 from ..engine.linter import Options
 from ..rules.model import SEVERITY_RANK, Rule
@@ -74,6 +74,9 @@ class RunSettings:
     diff: bool = False
     fail_under: int | None = None  # a document scoring below this fails the run (engine/score.py)
     baseline: str | None = None  # a review sheet (--format xlsx) whose reviewers' columns are kept
+    scheduler: str | None = None  # a Dask scheduler's address, or "local" (dask_pool.py)
+    cache: str | None = None  # a result cache folder (result_cache.py); None: the config's ``cache``
+    no_cache: bool = False  # ignore any result cache, the config's included
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,8 @@ class LintRun:
         config_path = settings.config_path
         self._fixed_config = load_config_file(config_path) if config_path else None
         self.files = list(expand_paths(list(paths), on_skip=self._skipped))
+        if not self.files and any(has_glob(p) for p in paths):
+            raise InputError(f"no file matches {' '.join(p for p in paths if has_glob(p))}")
         self._given = frozenset(paths)  # named on the command line, not found in a folder
         # One message language per run: --locale, else --config, else the config
         # nearest the first input.
@@ -151,6 +156,17 @@ class LintRun:
         self._registered: set[tuple[Options, tuple[str, ...]]] = set()
         stdin_batch = "-" in self.files and bool(stdin_filename) and is_batch(stdin_filename or "")
         self.has_batch = stdin_batch or any(is_batch(f) for f in self.files if f != "-")
+        self._scheduler = None
+        if settings.scheduler:
+            from .dask_pool import DaskScheduler
+
+            self._scheduler = DaskScheduler(settings.scheduler)
+        folder = None if settings.no_cache else settings.cache or first.cache
+        self.cache = None
+        if folder and not self.fix:
+            from .result_cache import ResultCache
+
+            self.cache = ResultCache(folder)
 
     # ------------------------------------------------------------------ setup
 
@@ -302,7 +318,17 @@ class LintRun:
     # --------------------------------------------------------------- results
 
     def __iter__(self) -> Iterator[FileResult]:
-        for item, done in lint_jobs(self._items(), self.jobs):
+        pool = self._scheduler.pool if self._scheduler is not None else None
+        try:
+            yield from self._results(lint_jobs(self._items(), self.jobs, pool=pool, cache=self.cache))
+        finally:
+            if self.cache is not None:
+                self.cache.close()
+            if self._scheduler is not None:
+                self._scheduler.close()
+
+    def _results(self, linted) -> Iterator[FileResult]:
+        for item, done in linted:
             if done.error is not None:
                 self.errors.append(done.error)
                 continue
