@@ -130,9 +130,13 @@ class FileResult:
     meta: dict[str, str] | None = None  # a batch row's other columns (creator, followers, link), as written
 
     def score(self) -> Score:
-        """Score, band and verdict (score.py); waived findings cost nothing."""
+        """Score, band and verdict (score.py); waived findings cost nothing. The text's length
+        is counted once (a report asks for the score several times; the text never changes)."""
         counted = ((d.category, d.severity, d.rule.id) for d in self.diagnostics if not d.waived)
-        return score_findings(counted, length_of(self.text), self.kind)
+        length = self.__dict__.get("_length")
+        if length is None:
+            length = self.__dict__["_length"] = length_of(self.text)
+        return score_findings(counted, length, self.kind)
 
     def to_json(self, locale: str) -> dict[str, Any]:
         return {

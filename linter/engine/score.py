@@ -86,8 +86,9 @@ class Score:
 
 
 def length_of(text: str) -> int:
-    """Characters that are not white space: what a reader reads."""
-    return sum(1 for ch in text if not ch.isspace())
+    """Characters that are not white space: what a reader reads. (``str.split`` cuts at exactly
+    the characters ``str.isspace`` knows, every code point checked; in C, 3x a Python loop.)"""
+    return sum(map(len, text.split()))
 
 
 def score_findings(
