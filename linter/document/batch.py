@@ -151,8 +151,14 @@ def note_document(path: str, title: str, text: str, source_format: str = "txt") 
     if not title:
         return Document(path=path, text=text, title_span=(0, 0), source_format=source_format)
     return Document(
-        path=path, text=f"{title}\n{text}", title_span=(0, len(title)), source_format=source_format
+        path=path, text=note_text(title, text), title_span=(0, len(title)), source_format=source_format
     )
+
+
+def note_text(title: str, text: str) -> str:
+    """The text of ``note_document(path, title, text)``, without building the document."""
+    title = " ".join(title.split())
+    return f"{title}\n{text}" if title else text
 
 
 def _norm(name: Any) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..core.errors import InputError, InternalError, XhslintError
-from ..document.batch import note_document
+from ..document.batch import note_document, note_text
 from ..document.model import Document
 from ..document.readers import document_from_text, read_path
 from ..engine.diagnostics import Diagnostic, FileResult
@@ -37,6 +37,12 @@ class Job:
     fail_on: str = "error"
     max_inflated_mb: int | None = None  # reading a .docx (containers.py)
     meta: tuple[tuple[str, str], ...] = ()  # a batch row's other columns, carried into its result
+
+    def document_text(self) -> str:
+        """``document().text``, without building the document for an inline note."""
+        if self.doc is None and self.text is not None and not self.markdown:
+            return self.text if self.title is None else note_text(self.title, self.text)
+        return self.document().text
 
     def document(self) -> Document:
         if self.doc is not None:
@@ -134,7 +140,7 @@ def pack(done: Done, item: Item | None = None) -> tuple:
         isinstance(item, Job)
         and done.fixed is None
         and _rebuilt_cheaply(item)
-        and r.text == item.document().text
+        and r.text == item.document_text()
     ):
         text = SAME_TEXT
     result = (
@@ -164,7 +170,7 @@ def unpack(packed: tuple, rules: dict[str, Rule], item: Item | None = None) -> D
     ) = packed
     if isinstance(text, int):  # SAME_TEXT
         assert isinstance(item, Job)
-        text = item.document().text
+        text = item.document_text()
     commercial, commercial_detected, commercial_basis, vertical_confidence = context
     result = FileResult(
         path=path,

@@ -52,6 +52,7 @@ class ResultCache:
         self.misses = 0
         self._pending: list[tuple[str, str]] = []
         self._fingerprints: dict[tuple[str, ...], str] = {}
+        self._options: dict[int, tuple[Any, str]] = {}  # id -> (the options, their repr), once each
 
     # ---------------------------------------------------------------- keys
 
@@ -66,8 +67,11 @@ class ResultCache:
 
             fingerprint = cache_key(rule_paths(job.rule_paths, True))
             self._fingerprints[job.rule_paths] = fingerprint
+        options = self._options.get(id(job.options))
+        if options is None or options[0] is not job.options:
+            options = self._options[id(job.options)] = (job.options, repr(job.options))
         identity = [
-            FORMAT, __version__, fingerprint, repr(job.options), job.rule_paths,
+            FORMAT, __version__, fingerprint, options[1], job.rule_paths,
             job.path, job.title, job.text, job.markdown, job.source_format,
         ]  # fmt: skip
         return hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode()).hexdigest()
