@@ -167,10 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     report: dict = {"notes": args.notes, "jobs": args.jobs, "base_notes": len(base)}
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        big, small, edited = work / "notes.jsonl", work / "small.jsonl", work / "edited.jsonl"
+        big, small = work / "notes.jsonl", work / "small.jsonl"
         write_input(big, base, args.notes)
         write_input(small, base, args.small)
-        write_input(edited, base, args.notes, changed=0.05)
         out = ["--format", "parquet", "-o", str(work / "out.parquet")]
         cache = ["--cache", str(work / "cache")]
         runs = {
@@ -179,11 +178,13 @@ def main(argv: list[str] | None = None) -> int:
             "local_cluster": [str(big), *out, "--scheduler", "local", "--jobs", jobs],
             "cache_first": [str(big), *out, "--jobs", jobs, *cache],
             "cache_second": [str(big), *out, "--jobs", jobs, *cache],
-            "cache_5pct_changed": [str(edited), *out, "--jobs", jobs, *cache],
+            "cache_5pct_changed": [str(big), *out, "--jobs", jobs, *cache],
             "jobs_small": [str(small), *out, "--jobs", jobs],
             "local_cluster_small": [str(small), *out, "--scheduler", "local", "--jobs", jobs],
         }
         for name, run_args in runs.items():
+            if name == "cache_5pct_changed":  # the same file, re-crawled: 5% of its notes edited
+                write_input(big, base, args.notes, changed=0.05)
             report[name] = lint(run_args, work)
             count = args.small if name.endswith("_small") else args.notes
             report[name]["notes_per_s"] = round(count / report[name]["seconds"])
