@@ -29,7 +29,7 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
@@ -655,16 +655,7 @@ def _xlsx_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Iterat
     book, source = open_workbook(path, data, options.max_inflated_mb)
     try:
         rows, header = _sheet_with_notes(book, options, path)
-        columns = Columns.detect(header, range(len(header)), path, options.title_column, options.text_column)
-        names = _Names(warnings)
-        for number, values in enumerate(rows, 1):
-            try:
-                row = columns.row(values, number, path, "xlsx", options, warnings)
-            except InputError as error:
-                yield error
-                continue
-            if row is not None:
-                yield names.unique(row, number)
+        yield from _table_rows(header, rows, path, "xlsx", options, warnings)
     finally:
         book.close()
         source.close()
@@ -674,11 +665,23 @@ def _parquet_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Ite
     from .parquet import parquet_table
 
     header, rows = parquet_table(path, data)
+    yield from _table_rows(header, rows, path, "parquet", options, warnings)
+
+
+def _table_rows(
+    header: Sequence[Any],
+    rows: Iterable[Sequence[Any]],
+    path: str,
+    fmt: str,
+    options: BatchOptions,
+    warnings: _Warnings,
+) -> Iterator[Row | InputError]:
+    """The notes of a table whose rows are sequences in the header's order (a sheet, Parquet)."""
     columns = Columns.detect(header, range(len(header)), path, options.title_column, options.text_column)
     names = _Names(warnings)
     for number, values in enumerate(rows, 1):
         try:
-            row = columns.row(values, number, path, "parquet", options, warnings)
+            row = columns.row(values, number, path, fmt, options, warnings)
         except InputError as error:
             yield error
             continue
