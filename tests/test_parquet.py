@@ -74,3 +74,14 @@ def test_a_quoted_glob_is_expanded(cli, isolated):
     assert paths == ["crawl/week1.jsonl#week1", "crawl/week2.jsonl#week2"]
     nothing = cli("lint", "crawl/*.parquet")
     assert nothing.exit_code == 2 and "no file matches crawl/*.parquet" in nothing.output
+
+
+def test_a_row_group_that_inflates_past_the_limit_is_refused_before_reading(cli, isolated):
+    """A few kilobytes of compressed repetition claiming megabytes: refused by its metadata."""
+    rows = [{"id": str(n), "content": f"{n}" + "最" * 20_000} for n in range(100)]  # ~6 MB, one row group
+    pq.write_table(pa.Table.from_pylist(rows), isolated / "bomb.parquet", compression="zstd")
+    assert (isolated / "bomb.parquet").stat().st_size < 100_000
+    (isolated / ".xhslint.toml").write_text("max_inflated_mb = 2\n", encoding="utf-8")
+    result = cli("lint", "bomb.parquet")
+    assert result.exit_code == 2
+    assert "row group 1 inflates to" in result.stderr and result.stderr.count("\n") == 1

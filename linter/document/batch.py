@@ -664,7 +664,7 @@ def _xlsx_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Iterat
 def _parquet_rows(path, data, options: BatchOptions, warnings: _Warnings) -> Iterator[Row | InputError]:
     from .parquet import parquet_table
 
-    header, rows = parquet_table(path, data)
+    header, rows = parquet_table(path, data, options.max_inflated_mb)
     yield from _table_rows(header, rows, path, "parquet", options, warnings)
 
 

@@ -22,7 +22,7 @@ import zipfile
 
 from ..core.errors import InputError
 
-DEFAULT_MAX_INFLATED_MB = {"docx": 64, "xlsx": 256}
+DEFAULT_MAX_INFLATED_MB = {"docx": 64, "xlsx": 256, "parquet": 256}  # parquet: per row group
 MAX_RATIO = 100
 RATIO_FROM = 1024 * 1024  # parts smaller than this may compress as well as they like
 MAX_PARTS = 10_000
