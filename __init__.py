@@ -48,7 +48,7 @@ def _alias(name: str, target: str, doc: str) -> None:
         def __dir__(self) -> list[str]:
             return sorted(self.__getattr__("__all__"))
 
-    sys.modules.setdefault(f"{__name__}.{name}", _Alias(f"{__name__}.{name}", doc))
+    globals()[name] = sys.modules.setdefault(f"{__name__}.{name}", _Alias(f"{__name__}.{name}", doc))
 
 
 _alias("distributed", ".linter.distributed", "Lint many notes on Dask: see xhslint.linter.distributed.")

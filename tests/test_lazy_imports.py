@@ -144,3 +144,22 @@ def test_top_level_help_comes_from_the_cache_without_click(tmp_path):
     assert run("-h")[0] == rendered
     narrow = run("--help", COLUMNS="50")[0]
     assert narrow != rendered and narrow == run("--help", COLUMNS="50", XHSLINT_NO_CACHE="1")[0]
+
+
+def test_xhslint_distributed_loads_on_first_use_and_dask_later(tmp_path):
+    """``xhslint.distributed`` is there by every import form, yet ``import xhslint`` loads none
+    of it, and the module itself imports no Dask until a Dask function runs."""
+    code = """
+import json, sys
+import xhslint
+before = "xhslint.linter.distributed" in sys.modules
+from xhslint import distributed
+import xhslint.distributed as same
+assert same is distributed is xhslint.distributed
+rows = list(distributed.lint_partition(["全网最低价"]))
+print(json.dumps({"before": before, "dask": "dask" in sys.modules, "rows": len(rows)}))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                          env=os.environ.copy(), check=False, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"before": False, "dask": False, "rows": 1}
