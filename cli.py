@@ -184,6 +184,7 @@ def lint(
         EXIT_FINDINGS,
         EXIT_INTERNAL,
         EXIT_OK,
+        ConfigError,
         InternalError,
         XhslintError,
     )
@@ -223,9 +224,12 @@ def lint(
             no_cache=no_cache,
         )
         _not_an_input(output, [p for p in paths if p != "-"])
-        if fmt == "parquet" and output and output != "-":
+        if fmt == "parquet":  # before anything is linted (or a cluster started)
+            from .linter.output.parquet import Writer as ParquetWriter
             from .linter.output.parquet import notes_path
 
+            if output in (None, "-"):
+                raise ConfigError(ParquetWriter.needs_file)
             _not_an_input(notes_path(output), [p for p in paths if p != "-"])
         hooks = RunHooks(on_note=note, on_warning=warn, on_diff=lambda text: click.echo(text, nl=False))
         run = LintRun(paths, settings, hooks)
