@@ -73,7 +73,10 @@ def test_a_quoted_glob_is_expanded(cli, isolated):
     paths = [f["path"] for f in json.loads(result.stdout)["files"]]
     assert paths == ["crawl/week1.jsonl#week1", "crawl/week2.jsonl#week2"]
     nothing = cli("lint", "crawl/*.parquet")
-    assert nothing.exit_code == 2 and "no file matches crawl/*.parquet" in nothing.output
+    assert nothing.exit_code == 2 and "crawl/*.parquet: no file matches this pattern" in nothing.stderr
+    partly = cli("lint", "crawl/week1.jsonl", "crawl/*.parquet", "--format", "json")
+    assert partly.exit_code == 2 and "no file matches this pattern" in partly.stderr
+    assert [f["path"] for f in json.loads(partly.stdout)["files"]] == ["crawl/week1.jsonl#week1"]
 
 
 def test_a_row_group_that_inflates_past_the_limit_is_refused_before_reading(cli, isolated):

@@ -29,7 +29,9 @@ def document_from_text(text: str, path: str = "<text>", markdown: bool = False) 
 def read_path(path: str, max_inflated_mb: int | None = None) -> Document:
     p = Path(path)
     if not p.exists():
-        raise InputError("no such file or directory", path)
+        raise InputError(
+            "no file matches this pattern" if has_glob(path) else "no such file or directory", path
+        )
     if p.is_dir():
         raise InputError("is a directory", path)
     suffix = p.suffix.lower()
@@ -52,6 +54,11 @@ def has_glob(path: str) -> bool:
     return any(c in path for c in "*?[")
 
 
+def missing(path: str) -> InputError:
+    """The error for an input that is not there (a glob the shell left alone: that matched nothing)."""
+    return InputError("no file matches this pattern" if has_glob(path) else "no such file or directory", path)
+
+
 def expand_paths(paths: list[str], on_skip: Callable[[str], None] | None = None) -> Iterator[str]:
     """Files as given; directories recurse over supported files, sorted; a glob the shell left
     alone (quoted: ``'crawl/**/*.jsonl'``) is expanded here, to the supported files it matches.
@@ -63,9 +70,12 @@ def expand_paths(paths: list[str], on_skip: Callable[[str], None] | None = None)
         if has_glob(path) and not os.path.exists(path):  # a pattern the shell did not expand
             import glob
 
-            for match in sorted(glob.glob(path, recursive=True)):
-                if os.path.isfile(match) and Path(match).suffix.lower() in SUPPORTED_SUFFIXES - {""}:
-                    yield match
+            matches = [
+                match
+                for match in sorted(glob.glob(path, recursive=True))
+                if os.path.isfile(match) and Path(match).suffix.lower() in SUPPORTED_SUFFIXES - {""}
+            ]
+            yield from matches or [path]  # none: the pattern itself, reported as matching nothing
             continue
         if path != "-" and os.path.isdir(path):
             for root, dirs, files in os.walk(path):

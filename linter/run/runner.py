@@ -14,7 +14,7 @@ from ..core.errors import InputError, XhslintError
 from ..core.messages import normalise_locale
 from ..core.vocabulary import DOCUMENT_KINDS
 from ..document.batch import BatchOptions, NoTextColumn, is_batch, read_rows
-from ..document.readers import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, expand_paths, has_glob
+from ..document.readers import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, expand_paths, missing
 from ..engine.diagnostics import FileResult
 from ..engine.linter import Options
 from ..rules.model import SEVERITY_RANK, Rule
@@ -140,8 +140,6 @@ class LintRun:
         config_path = settings.config_path
         self._fixed_config = load_config_file(config_path) if config_path else None
         self.files = list(expand_paths(list(paths), on_skip=self._skipped))
-        if not self.files and any(has_glob(p) for p in paths):
-            raise InputError(f"no file matches {' '.join(p for p in paths if has_glob(p))}")
         self._given = frozenset(paths)  # named on the command line, not found in a folder
         # One message language per run: --locale, else --config, else the config
         # nearest the first input.
@@ -215,6 +213,9 @@ class LintRun:
 
     def _items(self) -> Iterator[Item]:
         for index, path in enumerate(self.files):
+            if path != "-" and is_batch(path) and not os.path.exists(path):
+                yield missing(path)  # before a reader library words it its own way
+                continue
             try:
                 config = self._config_for(path).merged(**self._overrides)
                 options = self._options_for(config)
