@@ -100,7 +100,7 @@ def lint_many(
     the same results. A bad item raises ``InputError`` when reached.
     """
     from .run.items import ItemJobs
-    from .run.jobs import Job, lint_jobs
+    from .run.jobs import lint_jobs
 
     options = _options(kind, vertical, lang, select, ignore, brand_terms, commercial)
     paths = tuple(rule_paths)
@@ -109,12 +109,10 @@ def lint_many(
 
     def results() -> Iterator[LintResult]:
         stream = (to_job(number, item) for number, item in enumerate(items, 1))
-        for job, done in lint_jobs(stream, jobs):
+        for _job, done in lint_jobs(stream, jobs):
             if done.error is not None:
                 raise done.error
             assert done.result is not None
-            if isinstance(job, Job) and job.meta:  # a mapping's other columns, as a batch file's are
-                done.result.meta = dict(job.meta)
             yield done.result
 
     return results()

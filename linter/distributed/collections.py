@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from itertools import accumulate
 from typing import Any
 
-from .partition import ROWS, columns, lint_partition
+from .partition import check_rows, columns, lint_partition
 
 
 def lint_bag(bag, *, rows: str = "entries", **options: Any):
@@ -24,7 +24,7 @@ def lint_bag(bag, *, rows: str = "entries", **options: Any):
     import dask
     import dask.bag as db
 
-    _check_rows(rows)
+    check_rows(rows)
     parts = [dask.delayed(list)(part) for part in bag.to_delayed()]
     starts = dask.delayed(_starts)([dask.delayed(len)(part) for part in parts])
     linted = [
@@ -48,8 +48,7 @@ def lint_dataframe(
     import dask
     import dask.dataframe as dd
 
-    if rows not in ("notes", "findings"):
-        raise ValueError(f"rows must be notes or findings for a dataframe, not {rows!r}")
+    check_rows(rows, ("notes", "findings"))
     parts = ddf.to_delayed()
     starts = dask.delayed(_starts)([dask.delayed(len)(part) for part in parts])
     frames = [
@@ -82,11 +81,6 @@ def empty_frame(rows: str):
     import pandas as pd
 
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns(rows).items()})
-
-
-def _check_rows(rows: str) -> None:
-    if rows not in ROWS:
-        raise ValueError(f"rows must be one of {', '.join(ROWS)}, not {rows!r}")
 
 
 def _starts(counts: list[int]) -> list[int]:

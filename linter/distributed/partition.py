@@ -40,6 +40,11 @@ FINDING_COLUMNS: dict[str, str] = {**tables.FINDING_COLUMNS, "error": "string"}
 OPTION_NAMES = ("kind", "vertical", "lang", "select", "ignore", "brand_terms", "rule_paths", "commercial")
 
 
+def check_rows(rows: str, allowed: tuple[str, ...] = ROWS) -> None:
+    if rows not in allowed:
+        raise ValueError(f"rows must be one of {', '.join(allowed)}, not {rows!r}")
+
+
 def columns(rows: str) -> dict[str, str]:
     return NOTE_COLUMNS if rows == "notes" else FINDING_COLUMNS
 
@@ -56,8 +61,7 @@ def lint_partition(
     """Lint one partition's records (strings, mappings with batch columns, or Documents);
     ``options`` are ``lint_many``'s (kind, vertical, lang, select, ignore, brand_terms,
     rule_paths, commercial). Yields dicts as ``rows`` says, lazily, in record order."""
-    if rows not in ROWS:
-        raise ValueError(f"rows must be one of {', '.join(ROWS)}, not {rows!r}")
+    check_rows(rows)
     unknown = set(options) - set(OPTION_NAMES)
     if unknown:
         raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
@@ -72,10 +76,7 @@ def lint_partition(
             failure = done.error or XhslintError("no result")
             yield _error_row(rows, failure.path or f"#{number}", failure.message)
             continue
-        result = done.result
-        if isinstance(job, Job) and job.meta:
-            result.meta = dict(job.meta)
-        yield from _rows(rows, result, locale)
+        yield from _rows(rows, done.result, locale)
 
 
 def _jobs(markdown: bool, options: dict[str, Any]) -> ItemJobs:

@@ -80,7 +80,7 @@ def run_job(item: Item) -> Done:
     if isinstance(item, XhslintError):
         return Done(error=item)
     try:
-        return _run(item)
+        return _with_meta(_run(item), item)
     except XhslintError as error:
         error.path = error.path or item.path
         return Done(error=error)
@@ -88,6 +88,14 @@ def run_job(item: Item) -> Done:
         if os.environ.get("XHSLINT_DEBUG"):
             raise
         return Done(error=InternalError(f"{type(exc).__name__}: {exc}", item.path))
+
+
+def _with_meta(done: Done, item: Job) -> Done:
+    """A batch row's other columns (达人昵称, links) on its result: every path a result takes
+    (here, a worker's packed result, a cache entry) ends in this or in ``unpack``."""
+    if done.result is not None and item.meta:
+        done.result.meta = dict(item.meta)
+    return done
 
 
 def _run(item: Job) -> Done:
@@ -188,7 +196,8 @@ def unpack(packed: tuple, rules: dict[str, Rule], item: Item | None = None) -> D
         commercial_basis=commercial_basis,
         vertical_confidence=vertical_confidence,
     )
-    return Done(result, None, *fix)
+    done = Done(result, None, *fix)
+    return _with_meta(done, item) if isinstance(item, Job) else done
 
 
 def _run_packed(item: Item) -> tuple:

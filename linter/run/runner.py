@@ -337,8 +337,6 @@ class LintRun:
             if done.fixed is not None:
                 self._apply_fix(item, done.original or "", done.fixed, done.fixes)
             result = done.result
-            if item.meta:
-                result.meta = dict(item.meta)
             if self._baseline is not None:
                 self._baseline.apply(result)
             threshold = SEVERITY_RANK[item.fail_on]
