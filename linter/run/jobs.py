@@ -227,7 +227,7 @@ def lint_jobs(
         if isinstance(item, Cached):
             return rebuild(item.job, item.packed)
         done = run_job(item)
-        if cache is not None and isinstance(item, Job):
+        if cache is not None and isinstance(item, Job) and cache.holds(item):
             cache.put(item, pack(done, item))
         return done
 

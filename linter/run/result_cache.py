@@ -56,9 +56,14 @@ class ResultCache:
 
     # ---------------------------------------------------------------- keys
 
+    @staticmethod
+    def holds(job: Job) -> bool:
+        """Whether results of jobs like this one are cached: notes given as text, not fixes."""
+        return job.text is not None and job.doc is None and not job.fix
+
     def key(self, job: Job) -> str | None:
         """The entry's key, or None for a job that is not cached (a file, a fix)."""
-        if job.text is None or job.doc is not None or job.fix:
+        if not self.holds(job):
             return None
         fingerprint = self._fingerprints.get(job.rule_paths)
         if fingerprint is None:
